@@ -1,0 +1,13 @@
+/**
+ * Small dense linear algebra with closed forms: 2×2 symmetric matrices and their Cholesky factors.
+ *
+ * <p>Two-dimensional Gaussians (continuous attention over an image plane) need covariance matrices, their
+ * inverses, log-determinants and a factor for sampling many times per forward pass. A general matrix library would
+ * allocate and loop where a 2×2 closed form needs a handful of flops, so this package stores the three distinct
+ * entries as record components and spells out each formula.
+ *
+ * <p>Every type is an immutable record whose constructor rejects non-finite entries; positive definiteness is
+ * checked where it is needed and reported with {@link dev.fovea.math.linalg.NotPositiveDefiniteException}.
+ * All types are thread-safe.
+ */
+package dev.fovea.math.linalg;
