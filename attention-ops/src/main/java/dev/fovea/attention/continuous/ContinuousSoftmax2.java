@@ -1,0 +1,164 @@
+package dev.fovea.attention.continuous;
+
+import ai.djl.ndarray.NDArray;
+import dev.fovea.math.linalg.Cholesky2;
+import dev.fovea.math.linalg.SymmetricMatrix2;
+import java.util.Objects;
+
+/**
+ * 2-D continuous softmax attention with a Gaussian RBF value basis: the expectations
+ * \[ r_j = \mathbb{E}_{t \sim p}[\psi_j(t)] = \int_{\mathbb{R}^2} \mathcal{N}(t; \mu, \Sigma)\,
+ *      \mathcal{N}(t; \mu_j, \Sigma_j)\, dt = \mathcal{N}(\mu; \mu_j, \Sigma + \Sigma_j) \]
+ * in closed form (the product of two Gaussian densities integrates to a Gaussian in the difference of the means;
+ * Martins et al. 2020, "Sparse and Continuous Attention Mechanisms", §3.2 and App. F).
+ *
+ * <p>Two layers:
+ * <ul>
+ *   <li>the double kernel {@link #expectation(Gaussian2, GaussianBasis2)} with the explicit derivatives
+ *       {@link #jacobian(Gaussian2, GaussianBasis2)};</li>
+ *   <li>the batched, differentiable {@link #expectation(NDArray, NDArray, NDArray, NDArray)} on NDArrays, through
+ *       which DJL autograd gives the same derivatives (checked in the tests).</li>
+ * </ul>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ContinuousSoftmax2 {
+
+    private ContinuousSoftmax2() {
+    }
+
+    /**
+     * \( r_j = \mathcal{N}(\mu; \mu_j, \Sigma + \Sigma_j) \) for every basis function, evaluated as
+     * \( \exp(-\log 2\pi - \tfrac12 \log\det S_j - \tfrac12 v_j^\top S_j^{-1} v_j) \) with \( S_j = \Sigma + \Sigma_j \)
+     * (positive definite as a sum of two such matrices) and \( v_j = \mu_j - \mu \), through the Cholesky factor of
+     * \( S_j \).
+     *
+     * @param density \( p = \mathcal{N}(\mu, \Sigma) \), validated on construction
+     * @param basis   \( \psi_1, \dots, \psi_N \), validated on construction
+     * @return a new array \( r \) of length \( N \), every entry \( \ge 0 \)
+     */
+    public static double[] expectation(Gaussian2 density, GaussianBasis2 basis) {
+        Objects.requireNonNull(density, "density must not be null");
+        Objects.requireNonNull(basis, "basis must not be null");
+        double[] r = new double[basis.size()];
+        for (int j = 0; j < r.length; j++) {
+            Gaussian2 psi = basis.function(j);
+            Cholesky2 factor = density.covariance().plus(psi.covariance()).cholesky();
+            r[j] = Math.exp(Gaussian2.logNormal(psi.meanX() - density.meanX(), psi.meanY() - density.meanY(), factor));
+        }
+        return r;
+    }
+
+    /**
+     * The expectations and their explicit derivatives with respect to \( \mu \) and \( \Sigma \); see
+     * {@link ExpectationJacobian} for the formulas and the convention for the off-diagonal entry.
+     *
+     * @param density \( p = \mathcal{N}(\mu, \Sigma) \)
+     * @param basis   \( \psi_1, \dots, \psi_N \)
+     */
+    public static ExpectationJacobian jacobian(Gaussian2 density, GaussianBasis2 basis) {
+        Objects.requireNonNull(density, "density must not be null");
+        Objects.requireNonNull(basis, "basis must not be null");
+        int n = basis.size();
+        double[] r = new double[n];
+        double[][] dMean = new double[n][];
+        SymmetricMatrix2[] dCovariance = new SymmetricMatrix2[n];
+        for (int j = 0; j < n; j++) {
+            Gaussian2 psi = basis.function(j);
+            SymmetricMatrix2 s = density.covariance().plus(psi.covariance());
+            Cholesky2 factor = s.cholesky();
+            double vx = psi.meanX() - density.meanX();
+            double vy = psi.meanY() - density.meanY();
+            r[j] = Math.exp(Gaussian2.logNormal(vx, vy, factor));
+            double[] w = factor.solve(vx, vy);
+            SymmetricMatrix2 a = s.inverse();
+            dMean[j] = new double[] {r[j] * w[0], r[j] * w[1]};
+            double half = 0.5 * r[j];
+            dCovariance[j] = SymmetricMatrix2.of(
+                    half * (w[0] * w[0] - a.xx()), half * (w[0] * w[1] - a.xy()), half * (w[1] * w[1] - a.yy()));
+        }
+        return new ExpectationJacobian(r, dMean, dCovariance);
+    }
+
+    /**
+     * Batched, differentiable \( r_{bj} = \mathcal{N}(\mu_b; \mu_j, \Sigma_b + \Sigma_j) \).
+     *
+     * <p>The 2×2 determinant and inverse are written out entry by entry
+     * (\( \det S = s_{xx} s_{yy} - s_{xy} s_{yx} \), \( v^\top S^{-1} v = (s_{yy} v_x^2 - (s_{xy} + s_{yx}) v_x v_y +
+     * s_{xx} v_y^2) / \det S \)), so autograd treats the four covariance entries as independent variables, as
+     * {@link ExpectationJacobian} does. Only shapes and data types are checked here, to keep the training loop free of
+     * device-to-host copies: a covariance that is not positive definite gives NaN, and NaN propagates. Validate
+     * values with {@link Gaussian2} at the edge.
+     *
+     * @param mean             \( \mu \), \( [B, 2] \)
+     * @param covariance       \( \Sigma \), \( [B, 2, 2] \), symmetric positive definite
+     * @param basisMeans       \( \mu_j \), \( [N, 2] \), \( N \ge 1 \)
+     * @param basisCovariances \( \Sigma_j \), \( [N, 2, 2] \)
+     * @return \( r \), \( [B, N] \), in the data type of {@code mean}
+     * @throws IllegalArgumentException if a shape or data type does not fit; the message names the arrays and shapes
+     */
+    public static NDArray expectation(NDArray mean, NDArray covariance, NDArray basisMeans, NDArray basisCovariances) {
+        checkMoments(mean, covariance);
+        ArgumentShapes.requireShape("basisMeans", basisMeans, -1, 2);
+        ArgumentShapes.requireShape("basisCovariances", basisCovariances, -1, 2, 2);
+        long n = basisMeans.getShape().get(0);
+        if (n == 0) {
+            throw new IllegalArgumentException("basisMeans must have at least one row, got shape " + basisMeans.getShape());
+        }
+        if (basisCovariances.getShape().get(0) != n) {
+            throw new IllegalArgumentException("basisMeans has " + n + " rows, basisCovariances "
+                    + basisCovariances.getShape().get(0));
+        }
+        ArgumentShapes.requireSameType("mean", mean, "basisMeans", basisMeans);
+        ArgumentShapes.requireSameType("mean", mean, "basisCovariances", basisCovariances);
+        NDArray s = covariance.expandDims(1).add(basisCovariances.expandDims(0));
+        NDArray v = basisMeans.expandDims(0).sub(mean.expandDims(1));
+        return gaussianDensity(s, v);
+    }
+
+    /**
+     * Batched, differentiable density \( \mathcal{N}(t_l; \mu_b, \Sigma_b) \) at fixed points, e.g. the cell centres
+     * of a {@link UnitSquareGrid} for display.
+     *
+     * @param mean       \( \mu \), \( [B, 2] \)
+     * @param covariance \( \Sigma \), \( [B, 2, 2] \)
+     * @param points     \( t_l \), \( [P, 2] \)
+     * @return \( [B, P] \) in the data type of {@code mean}
+     * @throws IllegalArgumentException if a shape or data type does not fit
+     */
+    public static NDArray density(NDArray mean, NDArray covariance, NDArray points) {
+        checkMoments(mean, covariance);
+        ArgumentShapes.requireShape("points", points, -1, 2);
+        ArgumentShapes.requireSameType("mean", mean, "points", points);
+        return gaussianDensity(covariance.expandDims(1), points.expandDims(0).sub(mean.expandDims(1)));
+    }
+
+    /** \( \mathcal{N}(v; 0, S) \) with \( S \) of shape \( [B, 1 \text{ or } N, 2, 2] \) and \( v \) \( [B, N, 2] \). */
+    private static NDArray gaussianDensity(NDArray s, NDArray v) {
+        NDArray sxx = s.get(":, :, 0, 0");
+        NDArray sxy = s.get(":, :, 0, 1");
+        NDArray syx = s.get(":, :, 1, 0");
+        NDArray syy = s.get(":, :, 1, 1");
+        NDArray vx = v.get(":, :, 0");
+        NDArray vy = v.get(":, :, 1");
+        NDArray det = sxx.mul(syy).sub(sxy.mul(syx));
+        NDArray quadratic = vx.square().mul(syy)
+                .sub(vx.mul(vy).mul(sxy.add(syx)))
+                .add(vy.square().mul(sxx))
+                .div(det);
+        return quadratic.mul(-0.5).sub(det.log().mul(0.5)).sub(Gaussian2.LOG_TWO_PI).exp();
+    }
+
+    private static void checkMoments(NDArray mean, NDArray covariance) {
+        ArgumentShapes.requireShape("mean", mean, -1, 2);
+        ArgumentShapes.requireShape("covariance", covariance, -1, 2, 2);
+        if (mean.getShape().get(0) != covariance.getShape().get(0)) {
+            throw new IllegalArgumentException("mean has batch size " + mean.getShape().get(0) + ", covariance "
+                    + covariance.getShape().get(0));
+        }
+        if (!mean.getDataType().isFloating()) {
+            throw new IllegalArgumentException("mean must have a floating-point data type, got " + mean.getDataType());
+        }
+        ArgumentShapes.requireSameType("mean", mean, "covariance", covariance);
+    }
+}
