@@ -1,5 +1,7 @@
 package dev.fovea.serving.api;
 
+import dev.fovea.models.shapes.Question;
+import dev.fovea.models.shapes.ShapesConfig;
 import dev.fovea.models.shapes.ShapesSample;
 import dev.fovea.serving.catalog.ModelSummary;
 import dev.fovea.serving.models.ModelService;
@@ -44,6 +46,7 @@ public class PredictResource {
         if (request.has("image") == request.has("sample")) {
             throw new InvalidRequestException("image", "give exactly one of image and sample");
         }
+        ShapesConfig config = models.datasetConfig(model);
         ShapesSample sample = null;
         float[] rgb;
         String question;
@@ -54,29 +57,34 @@ public class PredictResource {
             rgb = sample.rgb();
             question = request.optionalString("question").orElse(sample.question().text());
         } else {
-            rgb = toFloats(request.object("image").vector("rgb"));
+            JsonRequest image = request.object("image");
+            rgb = pixels(image.vector("rgb"), config, image.pathOf("rgb"));
             question = request.string("question");
         }
-        Prediction prediction = predict(model, rgb, question);
+        try {
+            Question.parse(question);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("question", e.getMessage());
+        }
+        Prediction prediction = models.predict(model, rgb, question);
         return PredictionAnswer.of(model, question, prediction, sample);
     }
 
-    private Prediction predict(ModelSummary model, float[] rgb, String question) {
-        try {
-            return models.predict(model, rgb, question);
-        } catch (IllegalArgumentException e) {
-            // The model validates its inputs; its message names the input ("image" or "question").
-            String field = e.getMessage() != null && e.getMessage().startsWith("question") ? "question" : "image.rgb";
-            throw new InvalidRequestException(field, e.getMessage());
+    /** Checks an image against what the model was trained on: its size and the value range [0, 1]. */
+    private static float[] pixels(double[] values, ShapesConfig config, String field) {
+        if (values.length != config.pixelValueCount()) {
+            throw new InvalidRequestException(field, field + " must hold " + config.imageSize() + " × "
+                    + config.imageSize() + " × 3 = " + config.pixelValueCount() + " values (rows of RGB pixels), got "
+                    + values.length);
         }
-    }
-
-    private static float[] toFloats(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > 1) {
+                throw new InvalidRequestException(field + "[" + i + "]",
+                        field + "[" + i + "] must be in [0, 1], got " + values[i]);
+            }
             out[i] = (float) values[i];
         }
         return out;
     }
-
 }

@@ -1,5 +1,6 @@
 package dev.fovea.serving.models;
 
+import dev.fovea.models.shapes.ShapesConfig;
 import dev.fovea.models.shapes.ShapesDataset;
 import dev.fovea.models.shapes.ShapesSample;
 import dev.fovea.serving.catalog.ModelCatalog;
@@ -119,9 +120,14 @@ public class ModelService {
         return load(model).predict(rgb, question);
     }
 
+    /** The dataset configuration a model version was trained on (image size, grid, answers). */
+    public ShapesConfig datasetConfig(ModelSummary model) {
+        return load(model).metadata().dataset();
+    }
+
     /** A generated sample of the dataset a model version was trained on. */
     public ShapesSample sample(ModelSummary model, long seed, int index) {
-        return new ShapesDataset(load(model).metadata().dataset()).sample(seed, index);
+        return new ShapesDataset(datasetConfig(model)).sample(seed, index);
     }
 
     private LoadedVqaModel load(ModelSummary model) {

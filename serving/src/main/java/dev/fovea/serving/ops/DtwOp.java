@@ -37,8 +37,7 @@ final class DtwOp implements Op {
         ArrayNode cells = answer.putArray("path");
         WarpingPath path = result.path();
         for (int k = 0; k < path.length(); k++) {
-            int[] cell = path.cell(k);
-            cells.addArray().add(cell[0]).add(cell[1]);
+            cells.addArray().add(path.row(k)).add(path.column(k));
         }
         return answer;
     }
