@@ -15,7 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiTest {
 
-    @BeforeAll
-    static void waitUntilReady() throws InterruptedException {
+    /** RestAssured knows the test port only per test, so the wait runs before each (it returns at once when ready). */
+    @BeforeEach
+    void waitUntilReady() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (given().get("/q/health/ready").statusCode() != 200) {
             if (System.nanoTime() > deadline) {

@@ -29,6 +29,7 @@ public class ModelsView extends VerticalLayout {
         grid.addColumn(ModelSummary::steps).setHeader("Steps");
         grid.addColumn(ModelSummary::datasetSeed).setHeader("Dataset seed");
         grid.addColumn(m -> m.createdAt().toString()).setHeader("Trained at");
+        grid.getColumns().forEach(column -> column.setAutoWidth(true));
         grid.setItems(models.list());
         add(new H2("Models"), grid);
         setSizeFull();

@@ -100,7 +100,8 @@ class PlatformOnPostgresIT {
             assertEquals(400, invalid.statusCode());
             assertEquals("sample", JSON.readTree(invalid.body()).get("field").asText());
 
-            // The record is in PostgreSQL itself, with its metrics, and the default models beside it.
+            // The record is in PostgreSQL itself with its four metrics (loss, accuracy, majorityAccuracy,
+            // attentionOnRelevant), and the default models beside it.
             try (Connection sql = DriverManager.getConnection(
                     "jdbc:postgresql://127.0.0.1:" + dbPort + "/fovea", "fovea", password);
                     ResultSet rows = sql.createStatement().executeQuery(
@@ -112,8 +113,8 @@ class PlatformOnPostgresIT {
                     seen.append(rows.getString(1)).append('/').append(rows.getString(2)).append('/')
                             .append(rows.getInt(3)).append(' ');
                 }
-                assertEquals("it-model/continuous-softmax/3 shapes-continuous/continuous-softmax/3 "
-                        + "shapes-discrete/discrete-softmax/3 ", seen.toString());
+                assertEquals("it-model/continuous-softmax/4 shapes-continuous/continuous-softmax/4 "
+                        + "shapes-discrete/discrete-softmax/4 ", seen.toString());
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.fovea.webui.views;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +63,9 @@ class AttentionViewTest {
         // Another sample shows another image and map; "Next sample" steps the index.
         String firstMap = overlay.heatMapSource();
         IntegerField index = _get(IntegerField.class, spec -> spec.withLabel("Sample"));
-        _setValue(index, 5);
+        // Karibu 2.6.2's _setValue calls a Vaadin-internal method that Vaadin 25.1 changed; setValue fires the
+        // same value-change listeners, which is what the view reacts to.
+        index.setValue(5);
         assertNotEquals(firstMap, overlay.heatMapSource());
         _click(_get(Button.class, spec -> spec.withText("Next sample")));
         assertEquals(6, index.getValue());
@@ -77,7 +78,7 @@ class AttentionViewTest {
         ComboBox<ModelSummary> model = _get(ComboBox.class, spec -> spec.withLabel("Model"));
         ModelSummary continuous = models.list().stream()
                 .filter(m -> m.attentionKind().equals("continuous-softmax")).findFirst().orElseThrow();
-        _setValue(model, continuous);
+        model.setValue(continuous);
         assertTrue(_get(AttentionOverlay.class).heatMapSource().startsWith("data:image/png;base64,"));
     }
 
