@@ -2,7 +2,6 @@ package dev.fovea.attention.scoring;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
@@ -51,19 +50,17 @@ public final class AdditiveScore extends ScoreBlock {
     private AdditiveScore(Builder builder) {
         super(VERSION, builder.queryFeatures, builder.keyFeatures);
         hiddenUnits = builder.hiddenUnits;
-        queryWeight = addParameter(Parameter.builder().setName("queryWeight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(hiddenUnits, builder.queryFeatures)).build());
-        keyWeight = addParameter(Parameter.builder().setName("keyWeight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(hiddenUnits, builder.keyFeatures)).build());
-        hiddenBias = builder.bias
-                ? addParameter(Parameter.builder().setName("hiddenBias").setType(Parameter.Type.BIAS)
-                        .optShape(new Shape(hiddenUnits)).build())
-                : null;
-        scoreWeight = addParameter(Parameter.builder().setName("scoreWeight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(1, hiddenUnits)).build());
+        queryWeight = addWeight("queryWeight", hiddenUnits, builder.queryFeatures);
+        keyWeight = addWeight("keyWeight", hiddenUnits, builder.keyFeatures);
+        hiddenBias = builder.bias ? addBias("hiddenBias", hiddenUnits) : null;
+        scoreWeight = addWeight("scoreWeight", 1, hiddenUnits);
     }
 
-    /** A builder; the three sizes are required, the bias is off unless asked for. */
+    /**
+     * A builder: {@code setQueryFeatures} (\( d_q \), the decoder state in Bahdanau et al.), {@code setKeyFeatures}
+     * (\( d_k \), the annotation \( h_j \)) and {@code setHiddenUnits} are required, {@code optBias} is off unless
+     * asked for.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -217,33 +214,15 @@ public final class AdditiveScore extends ScoreBlock {
                 + (hasBias() ? ", bias" : "") + ")";
     }
 
-    /** Builds an {@link AdditiveScore}; {@code set*} are required, {@code opt*} optional (DJL's convention). */
-    public static final class Builder {
+    /**
+     * Builds an {@link AdditiveScore}: \( d_q \), \( d_k \) and \( h \) (\( n' \) in Bahdanau et al., appendix A.1.2)
+     * are required, the bias is off by default.
+     */
+    public static final class Builder extends HiddenLayerBuilder<Builder> {
 
-        private long queryFeatures;
-        private long keyFeatures;
-        private long hiddenUnits;
         private boolean bias;
 
         private Builder() {
-        }
-
-        /** \( d_q \), the size of each query (the decoder state in Bahdanau et al.). */
-        public Builder setQueryFeatures(long queryFeatures) {
-            this.queryFeatures = queryFeatures;
-            return this;
-        }
-
-        /** \( d_k \), the size of each key (the annotation \( h_j \) in Bahdanau et al.). */
-        public Builder setKeyFeatures(long keyFeatures) {
-            this.keyFeatures = keyFeatures;
-            return this;
-        }
-
-        /** \( h \), the size of the hidden layer (\( n' \) in Bahdanau et al., appendix A.1.2). */
-        public Builder setHiddenUnits(long hiddenUnits) {
-            this.hiddenUnits = hiddenUnits;
-            return this;
         }
 
         /** Whether the hidden layer has a bias \( b \); default {@code false}, as in the paper. */
@@ -256,9 +235,7 @@ public final class AdditiveScore extends ScoreBlock {
          * @throws IllegalArgumentException if a size is not positive ({@code "hiddenUnits must be > 0, got 0"})
          */
         public AdditiveScore build() {
-            ScoreArguments.positive("queryFeatures", queryFeatures);
-            ScoreArguments.positive("keyFeatures", keyFeatures);
-            ScoreArguments.positive("hiddenUnits", hiddenUnits);
+            requirePositiveSizes();
             return new AdditiveScore(this);
         }
     }

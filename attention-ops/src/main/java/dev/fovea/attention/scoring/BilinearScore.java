@@ -1,7 +1,6 @@
 package dev.fovea.attention.scoring;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
@@ -12,8 +11,8 @@ import java.util.Objects;
  *
  * <p>Luong, Pham and Manning, "Effective Approaches to Attention-based Neural Machine Translation", EMNLP 2015,
  * eq. (8): \( \operatorname{score}(h_t, \bar h_s) = h_t^\top W_a \bar h_s \), the target state \( h_t \) being the
- * query and the source state \( \bar h_s \) the key. Computed as \( (q^\top W) k_l \): the query is projected once,
- * \( O(d_q d_k + L d_k) \) per query.
+ * query and the source state \( \bar h_s \) the key. Computed as the dot product of \( W^\top q \) with each key: the
+ * query is projected once, \( O(d_q d_k + L d_k) \) per query.
  *
  * <p>Three layers: {@link #scores(double[], double[][], double[][])} (double kernel),
  * {@link #apply(NDArray, NDArray, NDArray)} (differentiable) and this block, built with {@link #builder()}:
@@ -31,8 +30,7 @@ public final class BilinearScore extends ScoreBlock {
 
     private BilinearScore(Builder builder) {
         super(VERSION, builder.queryFeatures, builder.keyFeatures);
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(builder.queryFeatures, builder.keyFeatures)).build());
+        weight = addWeight("weight", builder.queryFeatures, builder.keyFeatures);
     }
 
     /** A builder; both sizes are required. */
@@ -60,15 +58,7 @@ public final class BilinearScore extends ScoreBlock {
                 projected[j] += query[i] * weight[i][j];
             }
         }
-        double[] scores = new double[keys.length];
-        for (int l = 0; l < keys.length; l++) {
-            double sum = 0.0;
-            for (int j = 0; j < keyFeatures; j++) {
-                sum += projected[j] * keys[l][j];
-            }
-            scores[l] = sum;
-        }
-        return scores;
+        return DotProductScore.scores(projected, keys);
     }
 
     /**
@@ -100,33 +90,20 @@ public final class BilinearScore extends ScoreBlock {
         return "BilinearScore(queries " + queryFeatures() + ", keys " + keyFeatures() + ")";
     }
 
-    /** Builds a {@link BilinearScore}; both sizes are required. */
-    public static final class Builder {
-
-        private long queryFeatures;
-        private long keyFeatures;
+    /**
+     * Builds a {@link BilinearScore}: {@code setQueryFeatures} (\( d_q \), Luong's target hidden state \( h_t \)) and
+     * {@code setKeyFeatures} (\( d_k \), the source hidden state \( \bar h_s \)) are required.
+     */
+    public static final class Builder extends BaseBuilder<Builder> {
 
         private Builder() {
-        }
-
-        /** \( d_q \), the size of each query (Luong's target hidden state \( h_t \)). */
-        public Builder setQueryFeatures(long queryFeatures) {
-            this.queryFeatures = queryFeatures;
-            return this;
-        }
-
-        /** \( d_k \), the size of each key (Luong's source hidden state \( \bar h_s \)). */
-        public Builder setKeyFeatures(long keyFeatures) {
-            this.keyFeatures = keyFeatures;
-            return this;
         }
 
         /**
          * @throws IllegalArgumentException if a size is not positive ({@code "keyFeatures must be > 0, got 0"})
          */
         public BilinearScore build() {
-            ScoreArguments.positive("queryFeatures", queryFeatures);
-            ScoreArguments.positive("keyFeatures", keyFeatures);
+            requirePositiveFeatures();
             return new BilinearScore(this);
         }
     }

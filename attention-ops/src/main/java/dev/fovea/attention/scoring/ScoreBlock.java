@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -29,7 +30,7 @@ import ai.djl.util.PairList;
  * their static function.
  */
 public abstract sealed class ScoreBlock extends AbstractBlock
-        permits AdditiveScore, ShowAttendTellScore, DotProductScore, ScaledDotProductScore, BilinearScore {
+        permits AdditiveScore, ShowAttendTellScore, DotProductScore, BilinearScore {
 
     private final long queryFeatures;
     private final long keyFeatures;
@@ -40,6 +41,73 @@ public abstract sealed class ScoreBlock extends AbstractBlock
         this.keyFeatures = keyFeatures;
     }
 
+    /**
+     * What every builder of a block with parameters sets: the feature sizes \( d_q \) and \( d_k \), required. Setters
+     * named {@code set*} are required, {@code opt*} optional, as in DJL's builders.
+     *
+     * @param <T> the concrete builder, returned by the setters so that calls chain
+     */
+    public abstract static sealed class BaseBuilder<T extends BaseBuilder<T>>
+            permits HiddenLayerBuilder, BilinearScore.Builder {
+
+        long queryFeatures;
+        long keyFeatures;
+
+        BaseBuilder() {
+        }
+
+        /** \( d_q \), the size of each query. */
+        public final T setQueryFeatures(long queryFeatures) {
+            this.queryFeatures = queryFeatures;
+            return self();
+        }
+
+        /** \( d_k \), the size of each key. */
+        public final T setKeyFeatures(long keyFeatures) {
+            this.keyFeatures = keyFeatures;
+            return self();
+        }
+
+        /** This builder as its concrete type; safe: each permitted subclass {@code X} is a {@code BaseBuilder<X>}. */
+        @SuppressWarnings("unchecked")
+        final T self() {
+            return (T) this;
+        }
+
+        /** Checks the sizes set here before a subclass builds. */
+        final void requirePositiveFeatures() {
+            ScoreArguments.positive("queryFeatures", queryFeatures);
+            ScoreArguments.positive("keyFeatures", keyFeatures);
+        }
+    }
+
+    /**
+     * What the builders of the scores with a \( \tanh \) hidden layer ({@link AdditiveScore},
+     * {@link ShowAttendTellScore}) set in addition: its size \( h \), required.
+     *
+     * @param <T> the concrete builder
+     */
+    public abstract static sealed class HiddenLayerBuilder<T extends HiddenLayerBuilder<T>> extends BaseBuilder<T>
+            permits AdditiveScore.Builder, ShowAttendTellScore.Builder {
+
+        long hiddenUnits;
+
+        HiddenLayerBuilder() {
+        }
+
+        /** \( h \), the number of hidden units. */
+        public final T setHiddenUnits(long hiddenUnits) {
+            this.hiddenUnits = hiddenUnits;
+            return self();
+        }
+
+        /** Checks \( d_q, d_k, h \) before a subclass builds. */
+        final void requirePositiveSizes() {
+            requirePositiveFeatures();
+            ScoreArguments.positive("hiddenUnits", hiddenUnits);
+        }
+    }
+
     /** \( d_q \), the size of each query. */
     public final long queryFeatures() {
         return queryFeatures;
@@ -48,6 +116,18 @@ public abstract sealed class ScoreBlock extends AbstractBlock
     /** \( d_k \), the size of each key. */
     public final long keyFeatures() {
         return keyFeatures;
+    }
+
+    /** Declares a weight of this block; DJL's default initializer for {@link Parameter.Type#WEIGHT} applies. */
+    final Parameter addWeight(String name, long... shape) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(shape)).build());
+    }
+
+    /** Declares a bias of this block, initialised to zeros. */
+    final Parameter addBias(String name, long... shape) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BIAS)
+                .optShape(new Shape(shape)).build());
     }
 
     /** The scores \( [B, T, L] \) or \( [B, L] \), computed by the subclass's static function. */

@@ -2,7 +2,6 @@ package dev.fovea.attention.scoring;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
@@ -37,7 +36,7 @@ import java.util.Objects;
  * locations of 512 features:
  * <pre>{@code
  * ShowAttendTellScore score = ShowAttendTellScore.builder()
- *         .setStateFeatures(1000).setAnnotationFeatures(512).setHiddenUnits(512).build();
+ *         .setQueryFeatures(1000).setKeyFeatures(512).setHiddenUnits(512).build();
  * }</pre>
  * Parameters: {@code stateWeight} \( (n, d_q) \), {@code annotationWeight} \( (n, d_k) \), {@code annotationBias}
  * \( (n) \), {@code scoreWeight} \( w \) stored as \( (1, n) \), {@code scoreBias} \( c \) as \( (1) \). Default
@@ -55,21 +54,16 @@ public final class ShowAttendTellScore extends ScoreBlock {
     private final Parameter scoreBias;
 
     private ShowAttendTellScore(Builder builder) {
-        super(VERSION, builder.stateFeatures, builder.annotationFeatures);
+        super(VERSION, builder.queryFeatures, builder.keyFeatures);
         hiddenUnits = builder.hiddenUnits;
-        stateWeight = addParameter(Parameter.builder().setName("stateWeight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(hiddenUnits, builder.stateFeatures)).build());
-        annotationWeight = addParameter(Parameter.builder().setName("annotationWeight")
-                .setType(Parameter.Type.WEIGHT).optShape(new Shape(hiddenUnits, builder.annotationFeatures)).build());
-        annotationBias = addParameter(Parameter.builder().setName("annotationBias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(hiddenUnits)).build());
-        scoreWeight = addParameter(Parameter.builder().setName("scoreWeight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(1, hiddenUnits)).build());
-        scoreBias = addParameter(Parameter.builder().setName("scoreBias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(1)).build());
+        stateWeight = addWeight("stateWeight", hiddenUnits, builder.queryFeatures);
+        annotationWeight = addWeight("annotationWeight", hiddenUnits, builder.keyFeatures);
+        annotationBias = addBias("annotationBias", hiddenUnits);
+        scoreWeight = addWeight("scoreWeight", 1, hiddenUnits);
+        scoreBias = addBias("scoreBias", 1);
     }
 
-    /** A builder; all three sizes are required. */
+    /** A builder; see {@link Builder} for what the sizes mean here. */
     public static Builder builder() {
         return new Builder();
     }
@@ -150,41 +144,22 @@ public final class ShowAttendTellScore extends ScoreBlock {
                 + hiddenUnits + ")";
     }
 
-    /** Builds a {@link ShowAttendTellScore}; every size is required. */
-    public static final class Builder {
-
-        private long stateFeatures;
-        private long annotationFeatures;
-        private long hiddenUnits;
+    /**
+     * Builds a {@link ShowAttendTellScore}: {@code setQueryFeatures} is the size of the decoder state \( h_{t-1} \)
+     * (the LSTM's units), {@code setKeyFeatures} the size of each annotation vector \( a_i \) (512 for the paper's
+     * VGG conv5_4 features), {@code setHiddenUnits} the size \( n \) of the hidden layer (the annotation size in the
+     * reference code); all three are required.
+     */
+    public static final class Builder extends HiddenLayerBuilder<Builder> {
 
         private Builder() {
-        }
-
-        /** \( d_q \), the size of the decoder state \( h_{t-1} \) (the LSTM's units). */
-        public Builder setStateFeatures(long stateFeatures) {
-            this.stateFeatures = stateFeatures;
-            return this;
-        }
-
-        /** \( d_k \), the size of each annotation vector \( a_i \) (512 for the paper's VGG conv5_4 features). */
-        public Builder setAnnotationFeatures(long annotationFeatures) {
-            this.annotationFeatures = annotationFeatures;
-            return this;
-        }
-
-        /** \( n \), the size of the hidden layer (the annotation size in the reference code). */
-        public Builder setHiddenUnits(long hiddenUnits) {
-            this.hiddenUnits = hiddenUnits;
-            return this;
         }
 
         /**
          * @throws IllegalArgumentException if a size is not positive ({@code "hiddenUnits must be > 0, got 0"})
          */
         public ShowAttendTellScore build() {
-            ScoreArguments.positive("stateFeatures", stateFeatures);
-            ScoreArguments.positive("annotationFeatures", annotationFeatures);
-            ScoreArguments.positive("hiddenUnits", hiddenUnits);
+            requirePositiveSizes();
             return new ShowAttendTellScore(this);
         }
     }

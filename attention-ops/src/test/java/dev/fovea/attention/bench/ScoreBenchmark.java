@@ -12,37 +12,25 @@ import ai.djl.training.ParameterStore;
 import dev.fovea.attention.scoring.AdditiveScore;
 import dev.fovea.attention.scoring.BilinearScore;
 import dev.fovea.attention.scoring.DotProductScore;
-import dev.fovea.attention.scoring.ScaledDotProductScore;
 import dev.fovea.attention.scoring.ScoreBlock;
 import dev.fovea.attention.scoring.ShowAttendTellScore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One training step of each scoring block, forward and backward, at the size of "Show, Attend and Tell": a batch of
- * \( B = 64 \) images of \( L = 14 \times 14 = 196 \) locations, queries and keys of \( d = 512 \) features, \( h = 256 \)
- * hidden units, one query per image, float32 on the CPU engine. Gradients flow to the queries, the keys and every
- * parameter; the loss is \( \sum g \odot s \) for a fixed random \( g \).
+ * \( B = 64 \) images of \( L = 14 \times 14 = 196 \) locations, queries and keys of \( d = 512 \) features,
+ * \( h = 256 \) hidden units, one query per image, float32 on the CPU engine. Gradients flow to the queries, the keys and every
+ * parameter; the loss is \( \sum g \odot s \) for a fixed random \( g \). Run settings: those of
+ * {@link NanosecondBenchmark}, reported in milliseconds.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ScoreBenchmark {
+@OutputTimeUnit(TimeUnit.MILLISECONDS) // the shared settings, but a step takes milliseconds, not nanoseconds
+public class ScoreBenchmark extends NanosecondBenchmark {
 
     private static final int BATCH = 64;
     private static final int POSITIONS = 196;
@@ -53,10 +41,10 @@ public class ScoreBenchmark {
     public enum Score {
         ADDITIVE(() -> AdditiveScore.builder().setQueryFeatures(FEATURES).setKeyFeatures(FEATURES)
                 .setHiddenUnits(HIDDEN).optBias(true).build()),
-        SHOW_ATTEND_TELL(() -> ShowAttendTellScore.builder().setStateFeatures(FEATURES)
-                .setAnnotationFeatures(FEATURES).setHiddenUnits(HIDDEN).build()),
-        DOT_PRODUCT(() -> DotProductScore.builder().setFeatures(FEATURES).build()),
-        SCALED_DOT_PRODUCT(() -> ScaledDotProductScore.builder().setFeatures(FEATURES).build()),
+        SHOW_ATTEND_TELL(() -> ShowAttendTellScore.builder().setQueryFeatures(FEATURES).setKeyFeatures(FEATURES)
+                .setHiddenUnits(HIDDEN).build()),
+        DOT_PRODUCT(() -> DotProductScore.of(FEATURES)),
+        SCALED_DOT_PRODUCT(() -> DotProductScore.scaled(FEATURES)),
         BILINEAR(() -> BilinearScore.builder().setQueryFeatures(FEATURES).setKeyFeatures(FEATURES).build());
 
         private final Supplier<ScoreBlock> factory;

@@ -18,73 +18,34 @@ import org.junit.jupiter.api.Test;
 class AdditiveScoreTest extends ScoreFunctionContract {
 
     private static final int HIDDEN = 3;
-    /** \( \tfrac12 \ln 3 \): \( \tanh(\tfrac12 \ln 3) = \tfrac12 \) and \( \tanh(\ln 3) = \tfrac45 \), from \( \tanh x = (e^{2x} - 1)/(e^{2x} + 1) \). */
+    /**
+     * \( \tfrac12 \ln 3 \): \( \tanh(\tfrac12 \ln 3) = \tfrac12 \) and \( \tanh(\ln 3) = \tfrac45 \), from
+     * \( \tanh x = (e^{2x} - 1)/(e^{2x} + 1) \).
+     */
     private static final double HALF_LN3 = 0.5 * Math.log(3.0);
 
     @Override
-    int queryFeatures() {
-        return 5;
+    Subject subject() {
+        return new Subject(5, 6,
+                List.of(new Shape(HIDDEN, 5), new Shape(HIDDEN, 6), new Shape(HIDDEN), new Shape(HIDDEN)),
+                (q, k, p) -> AdditiveScore.apply(q, k, p.get(0), p.get(1), p.get(2), p.get(3)),
+                (q, k, p) -> AdditiveScore.scores(q, k, matrix(p.get(0), HIDDEN, 5), matrix(p.get(1), HIDDEN, 6),
+                        p.get(2), p.get(3)),
+                () -> AdditiveScore.builder().setQueryFeatures(5).setKeyFeatures(6).setHiddenUnits(HIDDEN)
+                        .optBias(true).build());
     }
 
-    @Override
-    int keyFeatures() {
-        return 6;
-    }
-
-    @Override
-    List<Shape> parameterShapes() {
-        return List.of(new Shape(HIDDEN, 5), new Shape(HIDDEN, 6), new Shape(HIDDEN), new Shape(HIDDEN));
-    }
-
-    @Override
-    NDArray apply(NDArray queries, NDArray keys, List<NDArray> p) {
-        return AdditiveScore.apply(queries, keys, p.get(0), p.get(1), p.get(2), p.get(3));
-    }
-
-    @Override
-    double[] kernel(double[] query, double[][] keys, List<double[]> p) {
-        return AdditiveScore.scores(query, keys, matrix(p.get(0), HIDDEN, 5), matrix(p.get(1), HIDDEN, 6), p.get(2),
-                p.get(3));
-    }
-
-    @Override
-    ScoreBlock block() {
-        return AdditiveScore.builder().setQueryFeatures(5).setKeyFeatures(6).setHiddenUnits(HIDDEN).optBias(true)
-                .build();
-    }
-
+    /** Without the bias, and with fewer key features than query features. */
     @Nested
     class WithoutBias extends ScoreFunctionContract {
 
         @Override
-        int queryFeatures() {
-            return 4;
-        }
-
-        @Override
-        int keyFeatures() {
-            return 2;
-        }
-
-        @Override
-        List<Shape> parameterShapes() {
-            return List.of(new Shape(HIDDEN, 4), new Shape(HIDDEN, 2), new Shape(HIDDEN));
-        }
-
-        @Override
-        NDArray apply(NDArray queries, NDArray keys, List<NDArray> p) {
-            return AdditiveScore.apply(queries, keys, p.get(0), p.get(1), p.get(2));
-        }
-
-        @Override
-        double[] kernel(double[] query, double[][] keys, List<double[]> p) {
-            return AdditiveScore.scores(query, keys, matrix(p.get(0), HIDDEN, 4), matrix(p.get(1), HIDDEN, 2),
-                    p.get(2));
-        }
-
-        @Override
-        ScoreBlock block() {
-            return AdditiveScore.builder().setQueryFeatures(4).setKeyFeatures(2).setHiddenUnits(HIDDEN).build();
+        Subject subject() {
+            return new Subject(4, 2, List.of(new Shape(HIDDEN, 4), new Shape(HIDDEN, 2), new Shape(HIDDEN)),
+                    (q, k, p) -> AdditiveScore.apply(q, k, p.get(0), p.get(1), p.get(2)),
+                    (q, k, p) -> AdditiveScore.scores(q, k, matrix(p.get(0), HIDDEN, 4), matrix(p.get(1), HIDDEN, 2),
+                            p.get(2)),
+                    () -> AdditiveScore.builder().setQueryFeatures(4).setKeyFeatures(2).setHiddenUnits(HIDDEN).build());
         }
     }
 
@@ -100,7 +61,7 @@ class AdditiveScoreTest extends ScoreFunctionContract {
         double[] v = {2.0, 1.0};
         double[] expected = {0.5, 1.6};
         assertArrayEquals(expected, AdditiveScore.scores(query, keys, w, u, v), 1e-15);
-        // The bias b = (-½ln3, ½ln3) turns the pre-activations of k = 0 into (0, 0) and of k = ½ln3 into (½ln3, ½ln3).
+        // The bias b = (-½ln3, ½ln3) makes the pre-activations (0, 0) for k = 0 and (½ln3, ½ln3) for k = ½ln3.
         double[] b = {-HALF_LN3, HALF_LN3};
         assertArrayEquals(new double[] {0.0, 1.5}, AdditiveScore.scores(query, keys, w, u, b, v), 1e-15);
 

@@ -14,33 +14,10 @@ import org.junit.jupiter.api.Test;
 class BilinearScoreTest extends ScoreFunctionContract {
 
     @Override
-    int queryFeatures() {
-        return 5;
-    }
-
-    @Override
-    int keyFeatures() {
-        return 3;
-    }
-
-    @Override
-    List<Shape> parameterShapes() {
-        return List.of(new Shape(5, 3));
-    }
-
-    @Override
-    NDArray apply(NDArray queries, NDArray keys, List<NDArray> parameters) {
-        return BilinearScore.apply(queries, keys, parameters.get(0));
-    }
-
-    @Override
-    double[] kernel(double[] query, double[][] keys, List<double[]> parameters) {
-        return BilinearScore.scores(query, keys, matrix(parameters.get(0), 5, 3));
-    }
-
-    @Override
-    ScoreBlock block() {
-        return BilinearScore.builder().setQueryFeatures(5).setKeyFeatures(3).build();
+    Subject subject() {
+        return new Subject(5, 3, List.of(new Shape(5, 3)), (q, k, p) -> BilinearScore.apply(q, k, p.get(0)),
+                (q, k, p) -> BilinearScore.scores(q, k, matrix(p.get(0), 5, 3)),
+                () -> BilinearScore.builder().setQueryFeatures(5).setKeyFeatures(3).build());
     }
 
     @Test

@@ -3,44 +3,38 @@ package dev.fovea.attention.scoring;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class DotProductScoreTest extends ScoreFunctionContract {
 
     @Override
-    int queryFeatures() {
-        return 5;
+    Subject subject() {
+        return dotProduct(5, false);
     }
 
-    @Override
-    int keyFeatures() {
-        return 5;
+    /** The same contract for the scaled form. */
+    @Nested
+    class Scaled extends ScoreFunctionContract {
+
+        @Override
+        Subject subject() {
+            return dotProduct(6, true);
+        }
     }
 
-    @Override
-    List<Shape> parameterShapes() {
-        return List.of();
-    }
-
-    @Override
-    NDArray apply(NDArray queries, NDArray keys, List<NDArray> parameters) {
-        return DotProductScore.apply(queries, keys);
-    }
-
-    @Override
-    double[] kernel(double[] query, double[][] keys, List<double[]> parameters) {
-        return DotProductScore.scores(query, keys);
-    }
-
-    @Override
-    ScoreBlock block() {
-        return DotProductScore.builder().setFeatures(5).build();
+    private static Subject dotProduct(int features, boolean scaled) {
+        return new Subject(features, features, List.of(),
+                (q, k, p) -> scaled ? DotProductScore.applyScaled(q, k) : DotProductScore.apply(q, k),
+                (q, k, p) -> scaled ? DotProductScore.scaledScores(q, k) : DotProductScore.scores(q, k),
+                () -> scaled ? DotProductScore.scaled(features) : DotProductScore.of(features));
     }
 
     @Test
@@ -56,6 +50,21 @@ class DotProductScoreTest extends ScoreFunctionContract {
     }
 
     @Test
+    void scaledKnownAnswerByHand() {
+        // d = 4, √d = 2: (1, 1, 1, 1)·(1, 2, 3, 4) / 2 = 5 and (1, 1, 1, 1)·(-1, 1, -1, 2) / 2 = 1/2, exactly.
+        double[] expected = {5.0, 0.5};
+        assertArrayEquals(expected, DotProductScore.scaledScores(new double[] {1, 1, 1, 1},
+                new double[][] {{1, 2, 3, 4}, {-1, 1, -1, 2}}), 0.0);
+        NDManager m = managers.manager();
+        NDArray scores = DotProductScore.applyScaled(m.create(new double[] {1, 1, 1, 1}, new Shape(1, 1, 4)),
+                m.create(new double[] {1, 2, 3, 4, -1, 1, -1, 2}, new Shape(1, 2, 4)));
+        assertEquals(new Shape(1, 1, 2), scores.getShape());
+        assertArrayEquals(expected, scores.toDoubleArray(), 0.0);
+        assertTrue(DotProductScore.scaled(64).isScaled());
+        assertEquals("DotProductScore(features 64, scaled by 1/√64)", DotProductScore.scaled(64).toString());
+    }
+
+    @Test
     void rejectsQueriesAndKeysOfDifferentSizes() {
         NDManager m = managers.manager();
         var e = assertThrows(IllegalArgumentException.class, () -> DotProductScore.apply(
@@ -64,8 +73,10 @@ class DotProductScoreTest extends ScoreFunctionContract {
         var kernel = assertThrows(IllegalArgumentException.class,
                 () -> DotProductScore.scores(new double[5], new double[3][4]));
         assertEquals("keys have 4 features, the query 5", kernel.getMessage());
-        var builder = assertThrows(IllegalArgumentException.class, () -> DotProductScore.builder().build());
-        assertEquals("features must be > 0, got 0", builder.getMessage());
-        assertEquals("DotProductScore(features 7)", DotProductScore.builder().setFeatures(7).build().toString());
+        var size = assertThrows(IllegalArgumentException.class, () -> DotProductScore.of(0));
+        assertEquals("features must be > 0, got 0", size.getMessage());
+        var scaledSize = assertThrows(IllegalArgumentException.class, () -> DotProductScore.scaled(-2));
+        assertEquals("features must be > 0, got -2", scaledSize.getMessage());
+        assertEquals("DotProductScore(features 7)", DotProductScore.of(7).toString());
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,32 +42,72 @@ abstract class ScoreFunctionContract {
     static final int QUERIES = 3;
     static final int POSITIONS = 4;
 
-    /** Central-difference step: truncation \( O(h^2) \approx 10^{-10} \), rounding \( O(\varepsilon / h) \approx 10^{-11} \). */
+    /** Central-difference step: truncation error \( O(h^2) \approx 10^{-10} \), rounding \( O(\varepsilon / h) \). */
     private static final double STEP = 1e-5;
 
     @RegisterExtension
     final ManagerExtension managers = new ManagerExtension();
 
-    /** \( d_q \) of the function under test. */
-    abstract int queryFeatures();
-
-    /** \( d_k \) of the function under test. */
-    abstract int keyFeatures();
-
-    /** The shapes of the NDArray function's parameter arguments, in the order {@link #apply} takes them. */
-    abstract List<Shape> parameterShapes();
-
-    /** The NDArray function on one batch, parameters in the order of {@link #parameterShapes()}. */
-    abstract NDArray apply(NDArray queries, NDArray keys, List<NDArray> parameters);
-
-    /** The double kernel for one query; each parameter flat, row-major, in the order of {@link #parameterShapes()}. */
-    abstract double[] kernel(double[] query, double[][] keys, List<double[]> parameters);
-
     /**
-     * A block built for {@link #queryFeatures()} and {@link #keyFeatures()} whose parameters, in their order of
-     * declaration, are those of {@link #parameterShapes()} (in that shape or a reshaping of it).
+     * The score function under test in its three layers.
+     *
+     * @param queryFeatures   \( d_q \)
+     * @param keyFeatures     \( d_k \)
+     * @param parameterShapes the shapes of the NDArray function's parameter arguments, in the order it takes them
+     * @param function        the NDArray function, parameters in that order
+     * @param kernel          the double kernel for one query, each parameter flat and row-major, in that order
+     * @param block           makes a block built for these sizes whose parameters, in their order of declaration,
+     *                        are those of {@code parameterShapes} (in that shape or a reshaping of it)
      */
-    abstract ScoreBlock block();
+    record Subject(int queryFeatures, int keyFeatures, List<Shape> parameterShapes, Function function, Kernel kernel,
+            Supplier<ScoreBlock> block) {
+    }
+
+    /** The NDArray layer on (queries, keys, parameters...). */
+    interface Function {
+        NDArray apply(NDArray queries, NDArray keys, List<NDArray> parameters);
+    }
+
+    /** The double layer on one query. */
+    interface Kernel {
+        double[] scores(double[] query, double[][] keys, List<double[]> parameters);
+    }
+
+    /** The function under test. */
+    abstract Subject subject();
+
+    private Subject subject;
+
+    private Subject cached() {
+        if (subject == null) {
+            subject = subject();
+        }
+        return subject;
+    }
+
+    final int queryFeatures() {
+        return cached().queryFeatures();
+    }
+
+    final int keyFeatures() {
+        return cached().keyFeatures();
+    }
+
+    final List<Shape> parameterShapes() {
+        return cached().parameterShapes();
+    }
+
+    final NDArray apply(NDArray queries, NDArray keys, List<NDArray> parameters) {
+        return cached().function().apply(queries, keys, parameters);
+    }
+
+    final double[] kernel(double[] query, double[][] keys, List<double[]> parameters) {
+        return cached().kernel().scores(query, keys, parameters);
+    }
+
+    final ScoreBlock block() {
+        return cached().block().get();
+    }
 
     // ---------------------------------------------------------------------------------------------------------------
 
@@ -232,12 +273,7 @@ abstract class ScoreFunctionContract {
             NDArray scores = applyTo(arguments);
             collector.backward(scores.mul(managers.manager().create(c.upstream, c.scoreShape())).sum());
         }
-        List<double[]> numeric = c.centralDifferences();
-        for (int i = 0; i < arguments.size(); i++) {
-            double[] autograd = gradient(arguments.get(i));
-            double error = RelativeError.normwise(autograd, numeric.get(i));
-            assertTrue(error <= 1e-6, argumentName(i) + ": relative error " + error);
-        }
+        assertGradientsAgree(arguments, c.centralDifferences(), "function");
     }
 
     @ParameterizedTest(name = "several queries per row: {0}")
@@ -265,14 +301,9 @@ abstract class ScoreFunctionContract {
         for (int i = 0; i < parameters.size(); i++) {
             c.parameters.set(i, parameters.get(i).toDoubleArray());
         }
-        List<double[]> numeric = c.centralDifferences();
         List<NDArray> differentiated = new ArrayList<>(List.of(queries, keys));
         block.getParameters().values().forEach(parameter -> differentiated.add(parameter.getArray()));
-        for (int i = 0; i < differentiated.size(); i++) {
-            double[] autograd = gradient(differentiated.get(i));
-            double error = RelativeError.normwise(autograd, numeric.get(i));
-            assertTrue(error <= 1e-6, argumentName(i) + " of the block: relative error " + error);
-        }
+        assertGradientsAgree(differentiated, c.centralDifferences(), "block");
     }
 
     @ParameterizedTest(name = "several queries per row: {0}")
@@ -422,8 +453,16 @@ abstract class ScoreFunctionContract {
         assertEquals("keys must be finite, got Infinity at [3, 0]", infinite.getMessage());
     }
 
+    /** Autograd's gradient of each array against central differences: norm-wise relative error at most 1e-6. */
+    private void assertGradientsAgree(List<NDArray> differentiated, List<double[]> numeric, String route) {
+        for (int i = 0; i < differentiated.size(); i++) {
+            double error = RelativeError.normwise(gradient(differentiated.get(i)), numeric.get(i));
+            assertTrue(error <= 1e-6, route + ", " + argumentName(i) + ": relative error " + error);
+        }
+    }
+
     /**
-     * The gradient as doubles. An array that autograd never reached gets float32 zeros from DJL, not float64: converted,
+     * The gradient as doubles. An array that autograd never reached gets float32 zeros from DJL, not float64; converted,
      * such a miss fails the comparison with "relative error 1.0" instead of a data-type exception.
      */
     private static double[] gradient(NDArray array) {

@@ -88,7 +88,7 @@ class ScoreMaskTest {
     @Test
     void maskedScoresAreSelectedNotMultipliedSoNoNaNReachesTheOutputOrTheGradient() {
         NDManager m = managers.manager();
-        // Padded positions hold NaN, +∞ and a huge value: 0·NaN or 0·∞ would turn into NaN if the mask multiplied.
+        // Padded positions hold NaN, +∞ and a huge value: a multiplied mask would give 0·NaN = NaN and 0·∞ = NaN.
         NDArray scores = m.create(new double[][] {{0.5, Double.NaN, 1.0}, {Double.POSITIVE_INFINITY, 1e300, -2.0}});
         NDArray keep = m.create(new boolean[][] {{true, false, true}, {false, false, false}});
         scores.setRequiresGradient(true);

@@ -16,36 +16,14 @@ class ShowAttendTellScoreTest extends ScoreFunctionContract {
     private static final int HIDDEN = 4;
 
     @Override
-    int queryFeatures() {
-        return 3;
-    }
-
-    @Override
-    int keyFeatures() {
-        return 5;
-    }
-
-    @Override
-    List<Shape> parameterShapes() {
-        return List.of(new Shape(HIDDEN, 3), new Shape(HIDDEN, 5), new Shape(HIDDEN), new Shape(HIDDEN),
-                new Shape(1));
-    }
-
-    @Override
-    NDArray apply(NDArray queries, NDArray keys, List<NDArray> p) {
-        return ShowAttendTellScore.apply(queries, keys, p.get(0), p.get(1), p.get(2), p.get(3), p.get(4));
-    }
-
-    @Override
-    double[] kernel(double[] query, double[][] keys, List<double[]> p) {
-        return ShowAttendTellScore.scores(query, keys, matrix(p.get(0), HIDDEN, 3), matrix(p.get(1), HIDDEN, 5),
-                p.get(2), p.get(3), p.get(4)[0]);
-    }
-
-    @Override
-    ScoreBlock block() {
-        return ShowAttendTellScore.builder().setStateFeatures(3).setAnnotationFeatures(5).setHiddenUnits(HIDDEN)
-                .build();
+    Subject subject() {
+        return new Subject(3, 5, List.of(new Shape(HIDDEN, 3), new Shape(HIDDEN, 5), new Shape(HIDDEN),
+                new Shape(HIDDEN), new Shape(1)),
+                (q, k, p) -> ShowAttendTellScore.apply(q, k, p.get(0), p.get(1), p.get(2), p.get(3), p.get(4)),
+                (q, k, p) -> ShowAttendTellScore.scores(q, k, matrix(p.get(0), HIDDEN, 3),
+                        matrix(p.get(1), HIDDEN, 5), p.get(2), p.get(3), p.get(4)[0]),
+                () -> ShowAttendTellScore.builder().setQueryFeatures(3).setKeyFeatures(5).setHiddenUnits(HIDDEN)
+                        .build());
     }
 
     @Test
@@ -62,7 +40,8 @@ class ShowAttendTellScoreTest extends ScoreFunctionContract {
                 new double[][] {{2.0}}, new double[] {-halfLn3}, new double[] {3.0}, -1.0), 1e-15);
         NDManager m = managers.manager();
         NDArray scores = ShowAttendTellScore.apply(m.create(state, new Shape(1, 1)),
-                m.create(new double[] {0.0, halfLn3 / 2, halfLn3}, new Shape(1, 3, 1)), m.create(new double[][] {{1.0}}),
+                m.create(new double[] {0.0, halfLn3 / 2, halfLn3}, new Shape(1, 3, 1)),
+                m.create(new double[][] {{1.0}}),
                 m.create(new double[][] {{2.0}}), m.create(new double[] {-halfLn3}), m.create(new double[] {3.0}),
                 m.create(new double[] {-1.0}));
         assertArrayEquals(expected, scores.toDoubleArray(), 1e-15);
@@ -73,7 +52,8 @@ class ShowAttendTellScoreTest extends ScoreFunctionContract {
         Case c = new Case(31, true);
         NDManager m = managers.manager();
         List<NDArray> a = c.arrays(m);
-        NDArray captioning = apply(a.get(0), a.get(1), a.subList(2, a.size()));
+        NDArray captioning = ShowAttendTellScore.apply(a.get(0), a.get(1), a.get(2), a.get(3), a.get(4), a.get(5),
+                a.get(6));
         NDArray additive = AdditiveScore.apply(a.get(0), a.get(1), a.get(2), a.get(3), a.get(4), a.get(5));
         assertArrayEquals(additive.add(c.parameters.get(4)[0]).toDoubleArray(), captioning.toDoubleArray(), 0.0);
     }
@@ -93,13 +73,13 @@ class ShowAttendTellScoreTest extends ScoreFunctionContract {
 
     @Test
     void builderNamesItsParametersAfterTheRolesOfThePaper() {
-        ShowAttendTellScore score = ShowAttendTellScore.builder().setStateFeatures(1000).setAnnotationFeatures(512)
+        ShowAttendTellScore score = ShowAttendTellScore.builder().setQueryFeatures(1000).setKeyFeatures(512)
                 .setHiddenUnits(512).build();
         assertEquals(List.of("stateWeight", "annotationWeight", "annotationBias", "scoreWeight", "scoreBias"),
                 score.getParameters().keys());
         assertEquals("ShowAttendTellScore(states 1000, annotations 512, hidden 512)", score.toString());
-        var e = assertThrows(IllegalArgumentException.class, () -> ShowAttendTellScore.builder().setStateFeatures(3)
-                .setAnnotationFeatures(-1).setHiddenUnits(2).build());
-        assertEquals("annotationFeatures must be > 0, got -1", e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> ShowAttendTellScore.builder().setQueryFeatures(3)
+                .setKeyFeatures(-1).setHiddenUnits(2).build());
+        assertEquals("keyFeatures must be > 0, got -1", e.getMessage());
     }
 }
