@@ -22,7 +22,15 @@ class EntmaxKernelTest {
     /** The kernel contract at a fixed \( \alpha \). */
     abstract static class AtAlpha extends KernelContract {
 
-        abstract double alpha();
+        private final double alpha;
+
+        AtAlpha(double alpha) {
+            this.alpha = alpha;
+        }
+
+        double alpha() {
+            return alpha;
+        }
 
         @Override
         double[] map(double[] scores) {
@@ -47,25 +55,22 @@ class EntmaxKernelTest {
 
     @Nested
     class AlphaOneAndAQuarter extends AtAlpha {
-        @Override
-        double alpha() {
-            return 1.25;
+        AlphaOneAndAQuarter() {
+            super(1.25);
         }
     }
 
     @Nested
     class AlphaTwo extends AtAlpha {
-        @Override
-        double alpha() {
-            return 2.0;
+        AlphaTwo() {
+            super(2.0);
         }
     }
 
     @Nested
     class AlphaThree extends AtAlpha {
-        @Override
-        double alpha() {
-            return 3.0;
+        AlphaThree() {
+            super(3.0);
         }
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The differentiable \( \alpha \)-entmax: the NDArray contract at three values of \( \alpha \), and autograd in
+ * The differentiable \( \alpha \)-entmax: the NDArray contract at three values of \( \alpha \) (other than the
+ * kernel test's, to cover more of the range), and autograd in
  * \( \alpha \) (one per slice) against {@link Entmax#alphaDerivative(double[], double)}.
  */
 class EntmaxNDArrayTest {
@@ -25,29 +26,33 @@ class EntmaxNDArrayTest {
     @RegisterExtension
     final ManagerExtension managers = new ManagerExtension();
 
-    /** The NDArray contract at a fixed \( \alpha \). */
+    /** The NDArray contract at a fixed \( \alpha \): the kernel and backward come from the mapping value. */
     abstract static class AtAlpha extends NDArrayContract {
 
-        abstract double alpha();
+        private final SimplexMapping.EntmaxMapping mapping;
+
+        AtAlpha(double alpha) {
+            mapping = new SimplexMapping.EntmaxMapping(alpha);
+        }
 
         @Override
         NDArray apply(NDArray scores, int axis) {
-            return Entmax.apply(scores, alpha(), axis);
+            return Entmax.apply(scores, mapping.alpha(), axis);
         }
 
         @Override
         NDArray apply(NDArray scores, NDArray mask, int axis) {
-            return Entmax.apply(scores, mask, alpha(), axis);
+            return Entmax.apply(scores, mask, mapping.alpha(), axis);
         }
 
         @Override
         double[] kernel(double[] scores) {
-            return Entmax.probabilities(scores, alpha());
+            return mapping.probabilities(scores);
         }
 
         @Override
         double[] jacobianVectorProduct(double[] p, double[] g) {
-            return Entmax.jacobianVectorProduct(p, g, alpha());
+            return mapping.jacobianVectorProduct(p, g);
         }
 
         @Override
@@ -57,31 +62,28 @@ class EntmaxNDArrayTest {
 
         @Override
         double sensitivity(double p) {
-            return Math.pow(p, 2.0 - alpha());
+            return Math.pow(p, 2.0 - mapping.alpha());
         }
     }
 
     @Nested
-    class AlphaOneAndAQuarter extends AtAlpha {
-        @Override
-        double alpha() {
-            return 1.25;
+    class AlphaOnePointThree extends AtAlpha {
+        AlphaOnePointThree() {
+            super(1.3);
         }
     }
 
     @Nested
     class AlphaTwo extends AtAlpha {
-        @Override
-        double alpha() {
-            return 2.0;
+        AlphaTwo() {
+            super(2.0);
         }
     }
 
     @Nested
-    class AlphaThree extends AtAlpha {
-        @Override
-        double alpha() {
-            return 3.0;
+    class AlphaTwoAndAHalf extends AtAlpha {
+        AlphaTwoAndAHalf() {
+            super(2.5);
         }
     }
 
