@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@link SimplexMapping} \( \pi \) \( \to \) context \( c = \sum_{l} p_l v_l = V^\top p \).
  *
  * <p>Inputs: {@code scores} \( [B, L] \), {@code values} \( [B, L, D] \), optionally {@code mask} \( [B, L] \)
- * (boolean or 0/1; a fully masked row gets all-zero weights and a zero context). Outputs:
+ * (boolean or 0/1; a fully masked row gets all-zero weights and a zero context, whatever the mapping). Outputs:
  * {@code context} \( [B, D] \) and {@code probabilities} \( [B, L] \), the attention map.
  *
  * <p>The block has no parameters: the scores come from the model that owns it. The functional form is
@@ -26,7 +26,7 @@ public final class DiscreteAttention extends AttentionBlock {
     private final SimplexMapping mapping;
 
     /**
-     * @param mapping the normaliser, e.g. {@link SimplexMapping#SOFTMAX}
+     * @param mapping the normaliser, e.g. {@link SimplexMapping#softmax()} or {@link SimplexMapping#sparsemax()}
      */
     public DiscreteAttention(SimplexMapping mapping) {
         super(VERSION);
@@ -69,6 +69,6 @@ public final class DiscreteAttention extends AttentionBlock {
 
     @Override
     public String toString() {
-        return "DiscreteAttention(" + mapping.id() + ")";
+        return "DiscreteAttention(" + mapping + ")";
     }
 }

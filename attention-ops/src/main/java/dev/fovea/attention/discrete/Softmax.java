@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.fovea.math.Finite;
-import java.util.Objects;
 
 /**
  * The softmax mapping onto the probability simplex,
@@ -43,23 +41,7 @@ public final class Softmax {
      *                                  is entirely \( -\infty \) (every position masked: no distribution exists)
      */
     public static double[] probabilities(double[] scores) {
-        Objects.requireNonNull(scores, "scores must not be null");
-        if (scores.length == 0) {
-            throw new IllegalArgumentException("scores must not be empty");
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < scores.length; i++) {
-            double s = scores[i];
-            if (Double.isNaN(s) || s == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException(
-                        "scores must be finite or -Infinity (masked), got " + s + " at [" + i + "]");
-            }
-            max = Math.max(max, s);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("scores are all -Infinity (all " + scores.length
-                    + " positions masked): softmax is undefined");
-        }
+        double max = KernelArguments.maxUnmaskedScore(scores, "softmax");
         double[] p = new double[scores.length];
         double total = 0.0;
         for (int i = 0; i < scores.length; i++) {
@@ -80,17 +62,10 @@ public final class Softmax {
      * @param g the upstream gradient \( \partial \ell / \partial p \), same length, finite
      * @return a new array \( \partial \ell / \partial s \)
      * @throws IllegalArgumentException if the lengths differ ({@code "p has 3 entries, g has 4"}), either is empty,
-     *                                  or an entry is not finite
+     *                                  an entry is not finite or an entry of {@code p} is negative
      */
     public static double[] jacobianVectorProduct(double[] p, double[] g) {
-        Finite.check("p", p);
-        Finite.check("g", g);
-        if (p.length != g.length) {
-            throw new IllegalArgumentException("p has " + p.length + " entries, g has " + g.length);
-        }
-        if (p.length == 0) {
-            throw new IllegalArgumentException("p must not be empty");
-        }
+        KernelArguments.checkJacobianVectorProduct(p, g);
         double inner = 0.0;
         for (int i = 0; i < p.length; i++) {
             inner += g[i] * p[i];

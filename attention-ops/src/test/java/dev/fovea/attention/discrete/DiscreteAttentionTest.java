@@ -10,19 +10,28 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.fovea.attention.ManagerExtension;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DiscreteAttentionTest {
 
     @RegisterExtension
     final ManagerExtension managers = new ManagerExtension();
 
-    @Test
-    void contextIsTheProbabilityWeightedSumOfValues() {
+    static Stream<SimplexMapping> mappings() {
+        return Stream.of(SimplexMapping.softmax(), SimplexMapping.sparsemax(), SimplexMapping.entmax15(),
+                SimplexMapping.entmax(1.3));
+    }
+
+    @ParameterizedTest
+    @MethodSource("mappings")
+    void contextIsTheProbabilityWeightedSumOfValues(SimplexMapping mapping) {
         double[][] scores = {{0.0, 1.0, -1.0}, {2.0, 2.0, 0.0}};
         double[][][] values = {{{1, 0}, {0, 1}, {2, 2}}, {{1, 1}, {3, -1}, {0, 5}}};
-        DiscreteAttention block = new DiscreteAttention(SimplexMapping.SOFTMAX);
+        DiscreteAttention block = new DiscreteAttention(mapping);
         block.initialize(managers.manager(), DataType.FLOAT64, new Shape(2, 3), new Shape(2, 3, 2));
         NDList out = block.forward(new ParameterStore(managers.manager(), false),
                 new NDList(managers.manager().create(scores), managers.manager().create(flatten(values), new Shape(2, 3, 2))), false);
@@ -30,8 +39,8 @@ class DiscreteAttentionTest {
         assertEquals(new Shape(2, 3), out.get(1).getShape());
         double[] context = out.get(0).toDoubleArray();
         for (int b = 0; b < 2; b++) {
-            double[] p = Softmax.probabilities(scores[b]);
-            assertArrayEquals(p, java.util.Arrays.copyOfRange(out.get(1).toDoubleArray(), 3 * b, 3 * b + 3), 1e-15);
+            double[] p = mapping.probabilities(scores[b]);
+            assertArrayEquals(p, java.util.Arrays.copyOfRange(out.get(1).toDoubleArray(), 3 * b, 3 * b + 3), 1e-14);
             for (int d = 0; d < 2; d++) {
                 double expected = 0.0;
                 for (int l = 0; l < 3; l++) {
@@ -44,9 +53,10 @@ class DiscreteAttentionTest {
                 block.getOutputShapes(new Shape[] {new Shape(2, 3), new Shape(2, 3, 2)}));
     }
 
-    @Test
-    void aMaskInputMasksAndAFullyMaskedRowGivesAZeroContext() {
-        DiscreteAttention block = new DiscreteAttention(SimplexMapping.SOFTMAX);
+    @ParameterizedTest
+    @MethodSource("mappings")
+    void aMaskInputMasksAndAFullyMaskedRowGivesAZeroContext(SimplexMapping mapping) {
+        DiscreteAttention block = new DiscreteAttention(mapping);
         NDArray scores = managers.manager().create(new double[][] {{0.0, 9.0}, {1.0, 2.0}});
         NDArray values = managers.manager().create(new double[] {1, 100, 3, 4}, new Shape(2, 2, 1));
         NDArray mask = managers.manager().create(new boolean[][] {{true, false}, {false, false}});
@@ -63,10 +73,9 @@ class DiscreteAttentionTest {
     }
 
     @Test
-    void mappingIdsRoundTrip() {
-        assertEquals(SimplexMapping.SOFTMAX, SimplexMapping.parse("softmax"));
-        var e = assertThrows(IllegalArgumentException.class, () -> SimplexMapping.parse("sparsemax"));
-        assertEquals("unknown simplex mapping 'sparsemax', expected one of softmax", e.getMessage());
+    void describesItsMapping() {
+        assertEquals("DiscreteAttention(sparsemax)", new DiscreteAttention(SimplexMapping.sparsemax()).toString());
+        assertEquals("DiscreteAttention(entmax(alpha=1.3))", new DiscreteAttention(SimplexMapping.entmax(1.3)).toString());
     }
 
     private static double[] flatten(double[][][] values) {

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
  * What every mapping onto the probability simplex must satisfy, whatever route computes it: non-negative outputs
  * that sum to 1, invariance to adding a constant to all scores, equivariance under permutations, exact zeros for
  * \( -\infty \) scores, and rejection (or, for batched NDArray routes, propagation) of NaN.
+ *
+ * <p>{@link KernelContract} adds what the double kernels must do, {@link NDArrayContract} what the differentiable
+ * NDArray functions must do; each mapping's tests extend one of the two.
  */
 abstract class SimplexMappingContract {
 
@@ -18,6 +21,17 @@ abstract class SimplexMappingContract {
 
     /** The mapping under test, applied to one score vector. */
     abstract double[] map(double[] scores);
+
+    /**
+     * A bound on \( \frac12 \sum_j |\partial p_i / \partial s_j| \) at an output \( p_i \): how far rounding the
+     * scores by \( \delta \) can move \( p_i \), in units of \( 2\delta \). Softmax: \( p_i \) (its Jacobian row
+     * sums to \( 2 p_i (1 - p_i) \)); \( \alpha \)-entmax: \( p_i^{2-\alpha} \) (Jacobian
+     * \( \operatorname{diag}(u) - u u^\top / \sum u \), \( u = p^{2-\alpha} \)), which is 1 on and at the edge of
+     * the sparsemax support.
+     */
+    double sensitivity(double p) {
+        return p;
+    }
 
     static double[] randomScores(SplittableRandom random, int n, double scale) {
         double[] s = new double[n];
@@ -56,7 +70,7 @@ abstract class SimplexMappingContract {
             double[] q = map(shifted);
             for (int i = 0; i < p.length; i++) {
                 // Adding the shift rounds each score by up to an ulp of the shifted value.
-                double allowed = 4 * Math.ulp(Math.abs(shift) + 4.0) * p[i] + TOLERANCE;
+                double allowed = 4 * Math.ulp(Math.abs(shift) + 4.0) * sensitivity(p[i]) + TOLERANCE;
                 assertEquals(p[i], q[i], allowed, "shift " + shift + " at [" + i + "]");
             }
         }

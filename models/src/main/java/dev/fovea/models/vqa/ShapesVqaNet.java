@@ -99,7 +99,7 @@ public final class ShapesVqaNet extends AbstractBlock {
         questionProjection = addChildBlock("questionProjection", Linear.builder().setUnits(SCORE_UNITS).build());
         scorer = addChildBlock("scorer", Linear.builder().setUnits(1).build());
         attention = addChildBlock("attention", switch (attentionKind) {
-            case DISCRETE_SOFTMAX -> new DiscreteAttention(SimplexMapping.SOFTMAX);
+            case DISCRETE_SOFTMAX -> new DiscreteAttention(SimplexMapping.softmax());
             case CONTINUOUS_SOFTMAX -> new ContinuousSoftmaxAttention(
                     GaussianBasis2.grid(config.grid(), BASIS_SIGMA_CELLS / config.grid()), RIDGE);
         });
