@@ -21,7 +21,7 @@ import ai.djl.util.PairList;
  * </ol>
  * Outputs: {@code scores} \( [B, L] \) or \( [B, T, L] \); with a padding input, padded positions score exactly
  * \( -\infty \) and a second output is the boolean mask broadcast to the shape of the scores, which is what the
- * masked mapping takes: {@code SimplexMapping.SOFTMAX.apply(out.get(0), out.get(1), -1)} gives all zeros (never NaN)
+ * masked mapping takes: {@code SimplexMapping.softmax().apply(out.get(0), out.get(1), -1)} gives all zeros (never NaN)
  * for a fully padded row.
  *
  * <p>The feature sizes \( d_q, d_k \) are fixed when the block is built, so the parameters have their shapes before

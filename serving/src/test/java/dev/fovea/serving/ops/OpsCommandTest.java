@@ -86,11 +86,54 @@ class OpsCommandTest {
     }
 
     @Test
+    void sparsemaxByHand() throws IOException {
+        // z = (0, 0.5, 1): the support is the top two (1 + 2·0.5 > 1.5, 1 + 3·0 ≤ 1.5), τ = (1.5 − 1)/2 = 0.25.
+        JsonNode p = run("attention/discrete", "{\"mapping\":\"sparsemax\",\"scores\":[0,0.5,1]}")
+                .json().get("probabilities");
+        assertEquals(0.0, p.get(0).doubleValue(), 0.0);
+        assertEquals(0.25, p.get(1).doubleValue(), 1e-15);
+        assertEquals(0.75, p.get(2).doubleValue(), 1e-15);
+    }
+
+    @Test
+    void entmaxWithAlphaAgreesWithItsSpecialCases() throws IOException {
+        String scores = "\"scores\":[[0.3,-1.2,2.0,0.9],[5,5,4,-3]]";
+        assertProbabilitiesClose(run("attention/discrete", "{\"mapping\":\"sparsemax\"," + scores + "}"),
+                run("attention/discrete", "{\"mapping\":\"entmax\",\"alpha\":2," + scores + "}"));
+        assertProbabilitiesClose(run("attention/discrete", "{\"mapping\":\"entmax15\"," + scores + "}"),
+                run("attention/discrete", "{\"mapping\":\"entmax\",\"alpha\":1.5," + scores + "}"));
+    }
+
+    static void assertProbabilitiesClose(Outcome expected, Outcome actual) {
+        assertEquals(0, expected.status());
+        assertEquals(0, actual.status());
+        JsonNode e = expected.json().get("probabilities");
+        JsonNode a = actual.json().get("probabilities");
+        for (int r = 0; r < e.size(); r++) {
+            for (int i = 0; i < e.get(r).size(); i++) {
+                assertEquals(e.get(r).get(i).doubleValue(), a.get(r).get(i).doubleValue(), 1e-12, "[" + r + "][" + i + "]");
+            }
+        }
+    }
+
+    @Test
+    void alphaMustBeAboveOneAndOnlyForEntmax() throws IOException {
+        Outcome low = run("attention/discrete", "{\"mapping\":\"entmax\",\"alpha\":1,\"scores\":[1,2]}");
+        assertEquals(2, low.status());
+        assertEquals("alpha", low.json().get("field").asText());
+        assertTrue(low.json().get("detail").asText().contains("alpha must be > 1"), low.json().toString());
+        assertEquals("alpha", run("attention/discrete", "{\"mapping\":\"entmax\",\"scores\":[1,2]}")
+                .json().get("field").asText());
+        assertEquals("alpha", run("attention/discrete",
+                "{\"mapping\":\"softmax\",\"alpha\":1.5,\"scores\":[1,2]}").json().get("field").asText());
+    }
+
+    @Test
     void unknownMappingListsTheAvailableOnes() throws IOException {
         Outcome outcome = run("attention/discrete", "{\"mapping\":\"softermax\",\"scores\":[1]}");
         assertEquals(2, outcome.status());
         assertEquals("mapping", outcome.json().get("field").asText());
-        assertTrue(outcome.json().get("detail").asText().contains("softmax"));
+        assertTrue(outcome.json().get("detail").asText().contains("sparsemax, entmax15, entmax"));
     }
 
     @Test
