@@ -98,19 +98,8 @@ public final class ContinuousSoftmax2 {
      * @throws IllegalArgumentException if a shape or data type does not fit; the message names the arrays and shapes
      */
     public static NDArray expectation(NDArray mean, NDArray covariance, NDArray basisMeans, NDArray basisCovariances) {
-        checkMoments(mean, covariance);
-        ArgumentShapes.requireShape("basisMeans", basisMeans, -1, 2);
-        ArgumentShapes.requireShape("basisCovariances", basisCovariances, -1, 2, 2);
-        long n = basisMeans.getShape().get(0);
-        if (n == 0) {
-            throw new IllegalArgumentException("basisMeans must have at least one row, got shape " + basisMeans.getShape());
-        }
-        if (basisCovariances.getShape().get(0) != n) {
-            throw new IllegalArgumentException("basisMeans has " + n + " rows, basisCovariances "
-                    + basisCovariances.getShape().get(0));
-        }
-        ArgumentShapes.requireSameType("mean", mean, "basisMeans", basisMeans);
-        ArgumentShapes.requireSameType("mean", mean, "basisCovariances", basisCovariances);
+        ArgumentShapes.requireMoments2(mean, "covariance", covariance);
+        ArgumentShapes.requireBasis2(mean, basisMeans, basisCovariances);
         NDArray s = covariance.expandDims(1).add(basisCovariances.expandDims(0));
         NDArray v = basisMeans.expandDims(0).sub(mean.expandDims(1));
         return gaussianDensity(s, v);
@@ -127,7 +116,7 @@ public final class ContinuousSoftmax2 {
      * @throws IllegalArgumentException if a shape or data type does not fit
      */
     public static NDArray density(NDArray mean, NDArray covariance, NDArray points) {
-        checkMoments(mean, covariance);
+        ArgumentShapes.requireMoments2(mean, "covariance", covariance);
         ArgumentShapes.requireShape("points", points, -1, 2);
         ArgumentShapes.requireSameType("mean", mean, "points", points);
         return gaussianDensity(covariance.expandDims(1), points.expandDims(0).sub(mean.expandDims(1)));
@@ -147,18 +136,5 @@ public final class ContinuousSoftmax2 {
                 .add(vy.square().mul(sxx))
                 .div(det);
         return quadratic.mul(-0.5).sub(det.log().mul(0.5)).sub(Gaussian2.LOG_TWO_PI).exp();
-    }
-
-    private static void checkMoments(NDArray mean, NDArray covariance) {
-        ArgumentShapes.requireShape("mean", mean, -1, 2);
-        ArgumentShapes.requireShape("covariance", covariance, -1, 2, 2);
-        if (mean.getShape().get(0) != covariance.getShape().get(0)) {
-            throw new IllegalArgumentException("mean has batch size " + mean.getShape().get(0) + ", covariance "
-                    + covariance.getShape().get(0));
-        }
-        if (!mean.getDataType().isFloating()) {
-            throw new IllegalArgumentException("mean must have a floating-point data type, got " + mean.getDataType());
-        }
-        ArgumentShapes.requireSameType("mean", mean, "covariance", covariance);
     }
 }
