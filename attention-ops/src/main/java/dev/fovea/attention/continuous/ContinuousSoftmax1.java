@@ -56,7 +56,21 @@ public final class ContinuousSoftmax1 {
      * @return a new \( [2][N] \) array, {@code [i][j]} \( = \partial r_j / \partial \theta_i \)
      */
     public static double[][] canonicalJacobian(Gaussian1 density, GaussianBasis1 basis) {
+        return evaluate(density, basis, true).jacobian();
+    }
+
+    /**
+     * The expectations, the support (the whole line) and, if asked, the canonical Jacobian.
+     *
+     * @param density      \( p = \mathcal{N}(\mu, \sigma^2) \)
+     * @param basis        \( \psi_1, \dots, \psi_N \)
+     * @param withJacobian whether to compute \( \partial r / \partial \theta \)
+     */
+    public static ContinuousEvaluation evaluate(Gaussian1 density, GaussianBasis1 basis, boolean withJacobian) {
         double[] r = expectation(density, basis);
+        if (!withJacobian) {
+            return new ContinuousEvaluation(r, null, new Support.WholeSpace(1));
+        }
         double mu = density.mean();
         double variance = density.variance();
         double[][] jacobian = new double[2][r.length];
@@ -67,7 +81,7 @@ public final class ContinuousSoftmax1 {
             jacobian[0][j] = r[j] * shift;
             jacobian[1][j] = r[j] * (-variance * variance / total + shift * (shift + 2.0 * mu));
         }
-        return jacobian;
+        return new ContinuousEvaluation(r, jacobian, new Support.WholeSpace(1));
     }
 
     /**

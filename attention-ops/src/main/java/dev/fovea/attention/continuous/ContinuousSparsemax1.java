@@ -72,8 +72,21 @@ public final class ContinuousSparsemax1 {
      * @return a new \( [2][N] \) array, {@code [i][j]} \( = \partial r_j / \partial \theta_i \)
      */
     public static double[][] canonicalJacobian(TruncatedParabola density, GaussianBasis1 basis) {
-        Objects.requireNonNull(density, "density must not be null");
-        Objects.requireNonNull(basis, "basis must not be null");
+        return evaluate(density, basis, true).jacobian();
+    }
+
+    /**
+     * The expectations, the support \( [\mu - a, \mu + a] \) and, if asked, the canonical Jacobian.
+     *
+     * @param density      \( p \), the truncated parabola
+     * @param basis        \( \psi_1, \dots, \psi_N \)
+     * @param withJacobian whether to compute \( \partial r / \partial \theta \)
+     */
+    public static ContinuousEvaluation evaluate(TruncatedParabola density, GaussianBasis1 basis, boolean withJacobian) {
+        double[] r = expectation(density, basis);
+        if (!withJacobian) {
+            return new ContinuousEvaluation(r, null, density.support());
+        }
         double a = density.halfWidth();
         double mu = density.mean();
         double[][] jacobian = new double[2][basis.size()];
@@ -88,7 +101,7 @@ public final class ContinuousSparsemax1 {
             jacobian[0][j] = p1;
             jacobian[1][j] = p2 - a * a / 3.0 * p0 + 2.0 * mu * p1;
         }
-        return jacobian;
+        return new ContinuousEvaluation(r, jacobian, density.support());
     }
 
     /** The support in the standardised coordinate \( z = (t - \mu_j)/\sigma_j \) of \( \psi_j \). */
