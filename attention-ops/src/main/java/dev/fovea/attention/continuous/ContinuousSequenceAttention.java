@@ -2,13 +2,8 @@ package dev.fovea.attention.continuous;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
-import dev.fovea.attention.AttentionBlock;
 import dev.fovea.attention.discrete.Softmax;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * 1-D continuous attention over the positions of a sequence (Martins et al. 2020, §5.1–5.2), with continuous softmax
@@ -29,15 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>No parameters. Thread-safe.
  */
-public final class ContinuousSequenceAttention extends AttentionBlock {
+public final class ContinuousSequenceAttention extends ValueFunctionAttention<RidgeValueFunction1> {
 
     private static final byte VERSION = 1;
 
     private final ContinuousMapping mapping;
     private final GaussianBasis1 basis;
-    private final double ridge;
-    private final int padCellsPerSide;
-    private final Map<Integer, RidgeValueFunction1> valueFunctions = new ConcurrentHashMap<>();
 
     /**
      * @param mapping         softmax or sparsemax
@@ -48,17 +40,9 @@ public final class ContinuousSequenceAttention extends AttentionBlock {
      * @throws IllegalArgumentException if {@code ridge} is not finite and positive or {@code padCellsPerSide < 0}
      */
     public ContinuousSequenceAttention(ContinuousMapping mapping, GaussianBasis1 basis, double ridge, int padCellsPerSide) {
-        super(VERSION);
+        super(VERSION, ridge, padCellsPerSide);
         this.mapping = Objects.requireNonNull(mapping, "mapping must not be null");
         this.basis = Objects.requireNonNull(basis, "basis must not be null");
-        if (!(ridge > 0.0) || !Double.isFinite(ridge)) {
-            throw new IllegalArgumentException("ridge must be finite and > 0, got " + ridge);
-        }
-        if (padCellsPerSide < 0) {
-            throw new IllegalArgumentException("padCellsPerSide must be >= 0, got " + padCellsPerSide);
-        }
-        this.ridge = ridge;
-        this.padCellsPerSide = padCellsPerSide;
     }
 
     /** Softmax or sparsemax. */
@@ -71,10 +55,9 @@ public final class ContinuousSequenceAttention extends AttentionBlock {
         return basis;
     }
 
-    /** The value function for sequences of {@code length} positions, fitted on first use and cached. */
-    public RidgeValueFunction1 valueFunction(int length) {
-        UnitIntervalGrid grid = UnitIntervalGrid.of(length);
-        return valueFunctions.computeIfAbsent(length, l -> RidgeValueFunction1.fit(basis, grid, ridge, padCellsPerSide));
+    @Override
+    RidgeValueFunction1 fit(long length) {
+        return RidgeValueFunction1.fit(basis, UnitIntervalGrid.of(Math.toIntExact(length)), ridge(), padCellsPerSide());
     }
 
     /**
@@ -115,18 +98,13 @@ public final class ContinuousSequenceAttention extends AttentionBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray scores = inputs.get(0);
-        if (scores.getShape().dimension() != 2) {
-            throw new IllegalArgumentException("scores must have shape (B, L), got " + scores.getShape());
-        }
-        return attend(mapping, scores, inputs.get(1), valueFunction(Math.toIntExact(scores.getShape().get(1))));
+    NDList attendWith(NDArray scores, NDArray values, RidgeValueFunction1 valueFunction) {
+        return attend(mapping, scores, values, valueFunction);
     }
 
     @Override
     public String toString() {
-        return "ContinuousSequenceAttention(" + mapping.id() + ", basis of " + basis.size() + ", ridge " + ridge
-                + ", padding " + padCellsPerSide + ")";
+        return "ContinuousSequenceAttention(" + mapping.id() + ", basis of " + basis.size() + ", ridge " + ridge()
+                + ", padding " + padCellsPerSide() + ")";
     }
 }

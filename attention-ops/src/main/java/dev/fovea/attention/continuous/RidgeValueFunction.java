@@ -1,8 +1,5 @@
 package dev.fovea.attention.continuous;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.Objects;
 
 /**
@@ -26,21 +23,16 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class RidgeValueFunction {
+public final class RidgeValueFunction extends RidgeWeights {
 
     private final GaussianBasis2 basis;
     private final UnitSquareGrid grid;
-    private final double ridge;
-    private final int padCellsPerSide;
-    private final RidgeWeights weights;
 
     private RidgeValueFunction(
-            GaussianBasis2 basis, UnitSquareGrid grid, double ridge, int padCellsPerSide, RidgeWeights weights) {
+            GaussianBasis2 basis, UnitSquareGrid grid, double ridge, int padCellsPerSide, double[][] weights) {
+        super(ridge, padCellsPerSide, weights);
         this.basis = basis;
         this.grid = grid;
-        this.ridge = ridge;
-        this.padCellsPerSide = padCellsPerSide;
-        this.weights = weights;
     }
 
     /**
@@ -69,10 +61,7 @@ public final class RidgeValueFunction {
     public static RidgeValueFunction fit(GaussianBasis2 basis, UnitSquareGrid grid, double ridge, int padCellsPerSide) {
         Objects.requireNonNull(basis, "basis must not be null");
         Objects.requireNonNull(grid, "grid must not be null");
-        if (padCellsPerSide < 0) {
-            throw new IllegalArgumentException("padCellsPerSide must be >= 0, got " + padCellsPerSide);
-        }
-        double[][] padding = basis.evaluate(paddingCentres(grid, padCellsPerSide));
+        double[][] padding = basis.evaluate(paddingCentres(grid, requirePadding(padCellsPerSide)));
         return new RidgeValueFunction(basis, grid, ridge, padCellsPerSide,
                 RidgeWeights.fit(basis.evaluate(grid.centres()), padding, ridge));
     }
@@ -101,49 +90,5 @@ public final class RidgeValueFunction {
     /** The grid. */
     public UnitSquareGrid grid() {
         return grid;
-    }
-
-    /** \( \lambda \). */
-    public double ridge() {
-        return ridge;
-    }
-
-    /** \( k \), the padding cells beyond each side of the square (0: none). */
-    public int padCellsPerSide() {
-        return padCellsPerSide;
-    }
-
-    /** \( G \) as a new \( [L][N] \) array. */
-    public double[][] weights() {
-        return weights.copy();
-    }
-
-    /** \( G \) as an \( [L, N] \) array of the given data type. */
-    public NDArray weights(NDManager manager, DataType type) {
-        return weights.toNDArray(manager, type);
-    }
-
-    /**
-     * The context \( c = V^\top G r \) for one example (double kernel).
-     *
-     * @param values      \( V \), \( [L][D] \), finite
-     * @param expectation \( r \), length \( N \), finite
-     * @return a new array of length \( D \)
-     * @throws IllegalArgumentException if a length does not fit or a value is not finite
-     */
-    public double[] context(double[][] values, double[] expectation) {
-        return weights.context(values, expectation);
-    }
-
-    /**
-     * Batched, differentiable context \( c_b = V_b^\top G r_b \).
-     *
-     * @param values      \( [B, L, D] \)
-     * @param expectation \( r \), \( [B, N] \), same data type
-     * @return \( [B, D] \)
-     * @throws IllegalArgumentException if a shape or data type does not fit
-     */
-    public NDArray context(NDArray values, NDArray expectation) {
-        return weights.context(values, expectation);
     }
 }

@@ -11,20 +11,25 @@ import dev.fovea.math.linalg.NotPositiveDefiniteException;
 
 /**
  * The ridge-regression weights \( G = F^\top (F F^\top + F_{\mathrm{pad}} F_{\mathrm{pad}}^\top + \lambda I)^{-1} \)
- * shared by the 1-D and 2-D value functions, and the contexts \( c = V^\top G r \) they give.
+ * that the 1-D and 2-D value functions ({@link RidgeValueFunction1}, {@link RidgeValueFunction}) share, and the
+ * contexts \( c = V^\top G r \) they give.
  *
  * <p>\( F \) (\( [N, L] \)) holds the basis functions at the \( L \) cells that carry values, \( F_{\mathrm{pad}} \)
  * (\( [N, P] \), possibly empty) at padding cells whose values are taken to be 0: fitting
  * \( \min_B \sum_l \lVert v_l - B\psi(t_l) \rVert^2 + \sum_{\mathrm{pad}} \lVert B\psi(t_p) \rVert^2 + \lambda \lVert B \rVert^2 \)
  * gives \( B^\top = (F F^\top + F_{\mathrm{pad}} F_{\mathrm{pad}}^\top + \lambda I)^{-1} F V \), so only the rows of
- * \( G \) for the real cells are kept. Immutable and thread-safe.
+ * \( G \) for the real cells are kept. Subclasses are immutable and thread-safe.
  */
-final class RidgeWeights {
+abstract class RidgeWeights {
 
+    private final double ridge;
+    private final int padCellsPerSide;
     /** \( G \), row-major \( [L][N] \). */
     private final double[][] weights;
 
-    private RidgeWeights(double[][] weights) {
+    RidgeWeights(double ridge, int padCellsPerSide, double[][] weights) {
+        this.ridge = ridge;
+        this.padCellsPerSide = padCellsPerSide;
         this.weights = weights;
     }
 
@@ -34,10 +39,11 @@ final class RidgeWeights {
      * @param design        \( F \), \( [N][L] \)
      * @param paddingDesign \( F_{\mathrm{pad}} \), \( [N][P] \), \( P \ge 0 \)
      * @param ridge         \( \lambda &gt; 0 \), finite
+     * @return \( G \), \( [L][N] \)
      * @throws IllegalArgumentException if {@code ridge} is not finite and positive
      * @throws ArithmeticException      if the Gram matrix is numerically not positive definite
      */
-    static RidgeWeights fit(double[][] design, double[][] paddingDesign, double ridge) {
+    static double[][] fit(double[][] design, double[][] paddingDesign, double ridge) {
         if (!(ridge > 0.0) || !Double.isFinite(ridge)) {
             throw new IllegalArgumentException("ridge must be finite and > 0, got " + ridge);
         }
@@ -66,7 +72,15 @@ final class RidgeWeights {
             // Row l of G is ((F Fᵀ + …)⁻¹ F e_l)ᵀ, the Gram matrix being symmetric.
             weights[l] = factor.solve(column);
         }
-        return new RidgeWeights(weights);
+        return weights;
+    }
+
+    /** Checks \( k \ge 0 \) padding cells per side. */
+    static int requirePadding(int padCellsPerSide) {
+        if (padCellsPerSide < 0) {
+            throw new IllegalArgumentException("padCellsPerSide must be >= 0, got " + padCellsPerSide);
+        }
+        return padCellsPerSide;
     }
 
     private static double dot(double[] a, double[] b) {
@@ -77,18 +91,22 @@ final class RidgeWeights {
         return sum;
     }
 
-    /** \( L \). */
-    int cells() {
-        return weights.length;
-    }
-
-    /** \( N \). */
-    int basisSize() {
+    private int basisSize() {
         return weights[0].length;
     }
 
+    /** \( \lambda \). */
+    public double ridge() {
+        return ridge;
+    }
+
+    /** \( k \), the zero-valued padding cells beyond each side of the grid in the fit (0: none). */
+    public int padCellsPerSide() {
+        return padCellsPerSide;
+    }
+
     /** \( G \) as a new \( [L][N] \) array. */
-    double[][] copy() {
+    public double[][] weights() {
         double[][] copy = new double[weights.length][];
         for (int l = 0; l < weights.length; l++) {
             copy[l] = weights[l].clone();
@@ -97,7 +115,7 @@ final class RidgeWeights {
     }
 
     /** \( G \) as an \( [L, N] \) array of the given data type. */
-    NDArray toNDArray(NDManager manager, DataType type) {
+    public NDArray weights(NDManager manager, DataType type) {
         int n = basisSize();
         double[] flat = new double[weights.length * n];
         for (int l = 0; l < weights.length; l++) {
@@ -106,8 +124,15 @@ final class RidgeWeights {
         return manager.create(flat, new Shape(weights.length, n)).toType(type, false);
     }
 
-    /** \( c = V^\top G r \) for one example; see the value functions for the contract. */
-    double[] context(double[][] values, double[] expectation) {
+    /**
+     * The context \( c = V^\top G r \) for one example (double kernel).
+     *
+     * @param values      \( V \), \( [L][D] \), finite
+     * @param expectation \( r \), length \( N \), finite
+     * @return a new array of length \( D \)
+     * @throws IllegalArgumentException if a length does not fit or a value is not finite
+     */
+    public double[] context(double[][] values, double[] expectation) {
         Finite.check("values", values);
         Finite.check("expectation", expectation);
         if (values.length != weights.length) {
@@ -132,12 +157,19 @@ final class RidgeWeights {
         return context;
     }
 
-    /** Batched, differentiable \( c_b = V_b^\top G r_b \); see the value functions for the contract. */
-    NDArray context(NDArray values, NDArray expectation) {
+    /**
+     * Batched, differentiable context \( c_b = V_b^\top G r_b \).
+     *
+     * @param values      \( [B, L, D] \)
+     * @param expectation \( r \), \( [B, N] \), same data type
+     * @return \( [B, D] \)
+     * @throws IllegalArgumentException if a shape or data type does not fit
+     */
+    public NDArray context(NDArray values, NDArray expectation) {
         ArgumentShapes.requireShape("expectation", expectation, -1, basisSize());
         ArgumentShapes.requireShape("values", values, expectation.getShape().get(0), weights.length, -1);
         ArgumentShapes.requireSameType("expectation", expectation, "values", values);
-        NDArray g = toNDArray(expectation.getManager(), expectation.getDataType());
+        NDArray g = weights(expectation.getManager(), expectation.getDataType());
         return DiscreteAttention.weightedSum(expectation.matMul(g.transpose()), values);
     }
 }

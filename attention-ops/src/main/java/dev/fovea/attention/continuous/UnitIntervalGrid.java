@@ -68,10 +68,7 @@ public record UnitIntervalGrid(int cells) {
      * @throws IllegalArgumentException if {@code padCellsPerSide < 0}
      */
     public double[] paddingCentres(int padCellsPerSide) {
-        if (padCellsPerSide < 0) {
-            throw new IllegalArgumentException("padCellsPerSide must be >= 0, got " + padCellsPerSide);
-        }
-        double[] centres = new double[2 * padCellsPerSide];
+        double[] centres = new double[2 * RidgeWeights.requirePadding(padCellsPerSide)];
         for (int i = 0; i < padCellsPerSide; i++) {
             centres[i] = centre(i - padCellsPerSide);
             centres[padCellsPerSide + i] = centre(cells + i);
