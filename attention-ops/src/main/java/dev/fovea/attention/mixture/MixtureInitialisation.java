@@ -131,8 +131,9 @@ public final class MixtureInitialisation {
         xx = xx / n + floor;
         xy = xy / n;
         yy = yy / n + floor;
-        if (!(xx > 0.0) || !(Math.fma(xx, yy, -xy * xy) > 0.0)) {
-            throw new ArithmeticException("the points' covariance plus covarianceFloor " + floor + " is singular: [["
+        if (!WeightedEm.wellConditioned(xx, xy, yy)) {
+            throw new ArithmeticException("the points' covariance plus covarianceFloor " + floor + " is numerically "
+                    + "singular: [["
                     + xx + ", " + xy + "], [" + xy + ", " + yy + "]] (collinear points): use a covarianceFloor > 0");
         }
         return new double[] {xx, xy, yy};

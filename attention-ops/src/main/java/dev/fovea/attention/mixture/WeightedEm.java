@@ -44,7 +44,8 @@ import java.util.Objects;
  *       components a few cells wide on the unit square, \( \Delta \) is of order \( 10^{-7} \).</li>
  * </ul>
  * Without a floor a component can collapse onto collinear points or a single point, where \( S_k \) is singular and
- * \( \ell \) unbounded; the kernel then throws {@link ArithmeticException} rather than return a degenerate density.
+ * \( \ell \) unbounded; the kernel then throws {@link ArithmeticException} rather than return a degenerate density
+ * (numerically singular: eigenvalue ratio below about \( 10^{-12} \), see {@link #wellConditioned}).
  *
  * <h2>Empty components</h2>
  * A component whose total responsibility \( N_k \) underflows to exactly 0 (e.g. an initial mean far from every
@@ -139,6 +140,17 @@ public final class WeightedEm {
                 : new IllegalArgumentException(message);
         wrapped.initCause(e);
         return wrapped;
+    }
+
+    /**
+     * Whether a covariance is positive definite with \( \det &gt; 10^{-12} \operatorname{tr}^2 \), i.e. an eigenvalue
+     * ratio \( \lambda_{\min} / \lambda_{\max} \) above about \( 10^{-12} \). Below that the smaller eigenvalue is
+     * rounding noise of a singular matrix (points that are collinear up to rounding), and treating it as a variance
+     * would make the log-likelihood arbitrarily large.
+     */
+    static boolean wellConditioned(double xx, double xy, double yy) {
+        double trace = xx + yy;
+        return xx > 0.0 && Workspace.determinant(xx, xy, yy) > 1e-12 * trace * trace;
     }
 
     static void checkIterations(int iterations) {
@@ -319,8 +331,8 @@ public final class WeightedEm {
                 double sxx = momentXX[k] / mass[k] + floor;
                 double sxy = momentXY[k] / mass[k];
                 double syy = momentYY[k] / mass[k] + floor;
-                if (!(sxx > 0.0) || !(determinant(sxx, sxy, syy) > 0.0)) {
-                    throw new ArithmeticException("covariance of component " + k + " is not positive definite after "
+                if (!wellConditioned(sxx, sxy, syy)) {
+                    throw new ArithmeticException("covariance of component " + k + " is numerically singular after "
                             + "EM iteration " + t + ": [[" + sxx + ", " + sxy + "], [" + sxy + ", " + syy + "]] with "
                             + "covarianceFloor " + floor + "; the weighted points it covers are collinear or a single "
                             + "point: use a covarianceFloor > 0");
@@ -333,7 +345,7 @@ public final class WeightedEm {
         }
 
         /** \( xx \cdot yy - xy^2 \) by Kahan's FMA algorithm, as {@code SymmetricMatrix2#determinant}. */
-        private static double determinant(double xx, double xy, double yy) {
+        static double determinant(double xx, double xy, double yy) {
             double p = xy * xy;
             return Math.fma(xx, yy, -p) + Math.fma(-xy, xy, p);
         }
