@@ -193,6 +193,9 @@ public final class MixtureAttention extends AttentionBlock {
                 sum += w[j];
                 positive += w[j] > 0.0 ? 1 : 0;
             }
+            if (!(sum > 0.0) || !Double.isFinite(sum)) {
+                throw new IllegalArgumentException("weights row " + row + " must have a positive finite sum, got " + sum);
+            }
             for (int j = 0; j < l; j++) {
                 w[j] /= sum;
             }

@@ -116,7 +116,8 @@ public record MixtureParameters(NDArray mixingWeights, NDArray means, NDArray co
 
     /**
      * Row \( b \) copied to the host as a {@link GaussianMixture2} (all \( K \) components, padding included; the
-     * off-diagonal is the mean of the two stored entries).
+     * weights divided by their sum, which float32 rounds away from 1 by more than
+     * {@link GaussianMixture2#WEIGHT_SUM_TOLERANCE}; the off-diagonal is the mean of the two stored entries).
      *
      * @throws IllegalArgumentException if the row is not a valid mixture (weights off the simplex, covariance not
      *                                  positive definite)
@@ -126,9 +127,13 @@ public record MixtureParameters(NDArray mixingWeights, NDArray means, NDArray co
         double[] pi = mixingWeights.get(b).toType(DataType.FLOAT64, false).toDoubleArray();
         double[] mu = means.get(b).toType(DataType.FLOAT64, false).toDoubleArray();
         double[] sigma = covariances.get(b).toType(DataType.FLOAT64, false).toDoubleArray();
+        double sum = 0.0;
+        for (double v : pi) {
+            sum += v;
+        }
         List<MixtureComponent> components = new ArrayList<>(k);
         for (int j = 0; j < k; j++) {
-            components.add(MixtureComponent.of(Math.min(1.0, pi[j]), Gaussian2.of(mu[2 * j], mu[2 * j + 1],
+            components.add(MixtureComponent.of(Math.min(1.0, pi[j] / sum), Gaussian2.of(mu[2 * j], mu[2 * j + 1],
                     SymmetricMatrix2.of(sigma[4 * j], 0.5 * (sigma[4 * j + 1] + sigma[4 * j + 2]), sigma[4 * j + 3]))));
         }
         return GaussianMixture2.of(components);

@@ -66,9 +66,14 @@ final class AttentionMaps {
 
     /** \( (\pi_k, \mu_{kx}, \mu_{ky}, \Sigma_{kxx}, \Sigma_{kxy}, \Sigma_{kyy}) \) of every component, flattened. */
     static double[] parameters(GaussianMixture2 mixture) {
-        double[] flat = new double[6 * mixture.size()];
-        for (int k = 0; k < mixture.size(); k++) {
-            MixtureComponent c = mixture.component(k);
+        return parameters(mixture.components());
+    }
+
+    /** The same for a list of components. */
+    static double[] parameters(List<MixtureComponent> components) {
+        double[] flat = new double[6 * components.size()];
+        for (int k = 0; k < components.size(); k++) {
+            MixtureComponent c = components.get(k);
             SymmetricMatrix2 s = c.density().covariance();
             System.arraycopy(new double[] {c.weight(), c.density().meanX(), c.density().meanY(), s.xx(), s.xy(), s.yy()},
                     0, flat, 6 * k, 6);
