@@ -30,8 +30,8 @@ import java.util.SplittableRandom;
  * \( 6 \log(196) / 196 \approx 0.16 \) per component. The authors' code scores candidates with exactly our \( C \)
  * (\( \lambda K - 2 \sum_\ell w_\ell \log p \), attention weights summing to 1, positions in the unit square) and
  * \( \lambda = 5 \), so their 5 is our 5. That is a strong penalty: two well-separated blobs of standard deviation
- * 0.05 at opposite corners of the unit square gain only about 1.3 nats of \( \ell \) from a second component
- * (2.6 of \( C \)), so \( \lambda = 5 \) keeps them unimodal. Our default {@link MixtureRequest#DEFAULT_PENALTY} of 1
+ * 0.05 at (0.25, 0.25) and (0.75, 0.75) on a 14×14 grid gain only about 1.27 nats of \( \ell \) from a second
+ * component (2.5 of \( C \)), so \( \lambda = 5 \) keeps them unimodal. Our default {@link MixtureRequest#DEFAULT_PENALTY} of 1
  * separates such blobs and still keeps a single Gaussian blob on a 14×14 grid at \( K = 1 \) (both checked in the
  * tests). \( \ell \) and \( C \) depend on the units of the points (a density has units of 1/area): \( \lambda \) is
  * meant for the unit square.
