@@ -76,16 +76,7 @@ public final class MixtureAttention extends AttentionBlock {
         /** @throws IllegalArgumentException if a setting is out of range (the message names it) */
         public Settings {
             ComponentCount.atMost(maxComponents);
-            if (iterations < 1) {
-                throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
-            }
-            WeightedEm.checkFloor(covarianceFloor);
-            if (!(penalty >= 0.0) || penalty == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("penalty must be finite and >= 0, got " + penalty);
-            }
-            if (restarts < 1) {
-                throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
-            }
+            MixtureRequest.checkSettings(iterations, covarianceFloor, penalty, restarts);
         }
 
         /** \( K_{\max} \) with the defaults of {@link MixtureRequest} for everything else. */
@@ -225,13 +216,10 @@ public final class MixtureAttention extends AttentionBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray first = inputs.get(0);
-        if (first.getShape().dimension() != 2) {
-            throw new IllegalArgumentException("scores must have shape (B, L), got " + first.getShape());
-        }
-        NDArray weights = input == Input.SCORES ? Softmax.apply(first, -1) : first;
+        NDArray weights = input == Input.SCORES ? Softmax.apply(inputs.head(), -1) : inputs.head();
+        // initialise checks the shape (B, L) before anything else reads it.
         MixtureParameters initial = initialise(weights, training);
-        Output output = attend(weights, inputs.get(1), valueFunction(first.getShape().get(1)), initial,
+        Output output = attend(weights, inputs.get(1), valueFunction(weights.getShape().get(1)), initial,
                 settings.iterations(), settings.covarianceFloor());
         return new NDList(output.context(), output.map());
     }

@@ -74,16 +74,7 @@ public record MixtureRequest(double[][] points, double[] weights, ComponentCount
             throw new IllegalArgumentException(name + " must be <= the number of points " + points.length + ", got "
                     + components.largest());
         }
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
-        }
-        WeightedEm.checkFloor(covarianceFloor);
-        if (!(penalty >= 0.0) || penalty == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("penalty must be finite and >= 0, got " + penalty);
-        }
-        if (restarts < 1) {
-            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
-        }
+        checkSettings(iterations, covarianceFloor, penalty, restarts);
         if (initialMeans != null) {
             if (!(components instanceof ComponentCount.Exactly exactly)) {
                 throw new IllegalArgumentException("initialMeans need an exact component count, got maxComponents "
@@ -169,6 +160,20 @@ public record MixtureRequest(double[][] points, double[] weights, ComponentCount
     @Override
     public double[][] initialMeans() {
         return initialMeans == null ? null : deepCopy(initialMeans);
+    }
+
+    /** The checks of the numeric settings, shared with {@link MixtureAttention.Settings}. */
+    static void checkSettings(int iterations, double covarianceFloor, double penalty, int restarts) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
+        }
+        WeightedEm.checkFloor(covarianceFloor);
+        if (!(penalty >= 0.0) || penalty == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("penalty must be finite and >= 0, got " + penalty);
+        }
+        if (restarts < 1) {
+            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+        }
     }
 
     /** The validated data without copying, for {@link MixtureSelection}. */
