@@ -12,10 +12,22 @@ import java.util.Objects;
  * in closed form (the product of two Gaussian densities integrates to a Gaussian in the difference of the means;
  * Martins et al. 2020, "Sparse and Continuous Attention Mechanisms", §3.2 and App. F).
  *
+ * <p>Backward in canonical parameters (paper, Prop. 3, \( \alpha = 1 \)): for the score
+ * \( f(t) = \theta^\top\phi(t) \), \( \phi(t) = (t_1, t_2, t_1^2, t_1 t_2, t_2 t_1, t_2^2) \) ({@link QuadraticScore2}),
+ * \( \partial r_j / \partial \theta = \operatorname{Cov}_p(\phi, \psi_j) \). The product
+ * \( p\,\psi_j = r_j\, \mathcal{N}(m_j, S_j) \), \( S_j = \Sigma - \Sigma A_j \Sigma \), \( m_j = \mu + \delta_j \),
+ * \( \delta_j = \Sigma A_j (\mu_j - \mu) \), \( A_j = (\Sigma + \Sigma_j)^{-1} \), gives it in closed form:
+ * \[ \frac{\partial r_j}{\partial \theta_1} = r_j \delta_j, \qquad
+ *    \frac{\partial r_j}{\partial \theta_2} = r_j \big(-\Sigma A_j \Sigma + \delta_j\delta_j^\top + \mu\delta_j^\top
+ *        + \delta_j\mu^\top\big) \]
+ * (\( \mathbb{E}[t t^\top \psi_j] - \mathbb{E}[t t^\top] r_j = r_j(S_j + m_j m_j^\top - \Sigma - \mu\mu^\top) \)), entry
+ * \( (a, b) \) being the derivative with respect to \( \theta_{2,ab} \) as an independent entry of the score.
+ *
  * <p>Two layers:
  * <ul>
  *   <li>the double kernel {@link #expectation(Gaussian2, GaussianBasis2)} with the explicit derivatives
- *       {@link #jacobian(Gaussian2, GaussianBasis2)};</li>
+ *       {@link #jacobian(Gaussian2, GaussianBasis2)} (in \( \mu, \Sigma \)) and
+ *       {@link #canonicalJacobian(Gaussian2, GaussianBasis2)} (in \( \theta \));</li>
  *   <li>the batched, differentiable {@link #expectation(NDArray, NDArray, NDArray, NDArray)} on NDArrays, through
  *       which DJL autograd gives the same derivatives (checked in the tests).</li>
  * </ul>
@@ -81,6 +93,63 @@ public final class ContinuousSoftmax2 {
     }
 
     /**
+     * \( \partial r_j / \partial \theta_i \) for the 6 canonical parameters in the order of \( \phi \); formulas in
+     * the class comment.
+     *
+     * @param density \( p = \mathcal{N}(\mu, \Sigma) \)
+     * @param basis   \( \psi_1, \dots, \psi_N \)
+     * @return a new \( [6][N] \) array, {@code [i][j]} \( = \partial r_j / \partial \theta_i \)
+     */
+    public static double[][] canonicalJacobian(Gaussian2 density, GaussianBasis2 basis) {
+        return evaluate(density, basis, true).jacobian();
+    }
+
+    /**
+     * The expectations, the support (the whole plane) and, if asked, the canonical Jacobian.
+     *
+     * @param density      \( p = \mathcal{N}(\mu, \Sigma) \)
+     * @param basis        \( \psi_1, \dots, \psi_N \)
+     * @param withJacobian whether to compute \( \partial r / \partial \theta \)
+     */
+    public static ContinuousEvaluation evaluate(Gaussian2 density, GaussianBasis2 basis, boolean withJacobian) {
+        Objects.requireNonNull(density, "density must not be null");
+        Objects.requireNonNull(basis, "basis must not be null");
+        int n = basis.size();
+        double[] r = new double[n];
+        double[][] jacobian = withJacobian ? new double[6][n] : null;
+        SymmetricMatrix2 sigma = density.covariance();
+        double mx = density.meanX();
+        double my = density.meanY();
+        for (int j = 0; j < n; j++) {
+            Gaussian2 psi = basis.function(j);
+            SymmetricMatrix2 s = sigma.plus(psi.covariance());
+            Cholesky2 factor = s.cholesky();
+            double vx = psi.meanX() - mx;
+            double vy = psi.meanY() - my;
+            r[j] = Math.exp(Gaussian2.logNormal(vx, vy, factor));
+            if (!withJacobian) {
+                continue;
+            }
+            double[] w = factor.solve(vx, vy);
+            double[] delta = sigma.times(w[0], w[1]);
+            // Σ A Σ: A Σ column by column through the factor, then Σ times it.
+            double[] aSigmaX = factor.solve(sigma.xx(), sigma.xy());
+            double[] aSigmaY = factor.solve(sigma.xy(), sigma.yy());
+            double[] sasX = sigma.times(aSigmaX[0], aSigmaX[1]);
+            double[] sasY = sigma.times(aSigmaY[0], aSigmaY[1]);
+            double sasXY = 0.5 * (sasY[0] + sasX[1]);
+            jacobian[0][j] = r[j] * delta[0];
+            jacobian[1][j] = r[j] * delta[1];
+            jacobian[2][j] = r[j] * (-sasX[0] + delta[0] * delta[0] + 2.0 * mx * delta[0]);
+            double off = r[j] * (-sasXY + delta[0] * delta[1] + mx * delta[1] + delta[0] * my);
+            jacobian[3][j] = off;
+            jacobian[4][j] = off;
+            jacobian[5][j] = r[j] * (-sasY[1] + delta[1] * delta[1] + 2.0 * my * delta[1]);
+        }
+        return new ContinuousEvaluation(r, jacobian, new Support.WholeSpace(2));
+    }
+
+    /**
      * Batched, differentiable \( r_{bj} = \mathcal{N}(\mu_b; \mu_j, \Sigma_b + \Sigma_j) \).
      *
      * <p>The 2×2 determinant and inverse are written out entry by entry
@@ -98,19 +167,8 @@ public final class ContinuousSoftmax2 {
      * @throws IllegalArgumentException if a shape or data type does not fit; the message names the arrays and shapes
      */
     public static NDArray expectation(NDArray mean, NDArray covariance, NDArray basisMeans, NDArray basisCovariances) {
-        checkMoments(mean, covariance);
-        ArgumentShapes.requireShape("basisMeans", basisMeans, -1, 2);
-        ArgumentShapes.requireShape("basisCovariances", basisCovariances, -1, 2, 2);
-        long n = basisMeans.getShape().get(0);
-        if (n == 0) {
-            throw new IllegalArgumentException("basisMeans must have at least one row, got shape " + basisMeans.getShape());
-        }
-        if (basisCovariances.getShape().get(0) != n) {
-            throw new IllegalArgumentException("basisMeans has " + n + " rows, basisCovariances "
-                    + basisCovariances.getShape().get(0));
-        }
-        ArgumentShapes.requireSameType("mean", mean, "basisMeans", basisMeans);
-        ArgumentShapes.requireSameType("mean", mean, "basisCovariances", basisCovariances);
+        ArgumentShapes.requireMoments2(mean, "covariance", covariance);
+        ArgumentShapes.requireBasis2(mean, basisMeans, basisCovariances);
         NDArray s = covariance.expandDims(1).add(basisCovariances.expandDims(0));
         NDArray v = basisMeans.expandDims(0).sub(mean.expandDims(1));
         return gaussianDensity(s, v);
@@ -127,7 +185,7 @@ public final class ContinuousSoftmax2 {
      * @throws IllegalArgumentException if a shape or data type does not fit
      */
     public static NDArray density(NDArray mean, NDArray covariance, NDArray points) {
-        checkMoments(mean, covariance);
+        ArgumentShapes.requireMoments2(mean, "covariance", covariance);
         ArgumentShapes.requireShape("points", points, -1, 2);
         ArgumentShapes.requireSameType("mean", mean, "points", points);
         return gaussianDensity(covariance.expandDims(1), points.expandDims(0).sub(mean.expandDims(1)));
@@ -147,18 +205,5 @@ public final class ContinuousSoftmax2 {
                 .add(vy.square().mul(sxx))
                 .div(det);
         return quadratic.mul(-0.5).sub(det.log().mul(0.5)).sub(Gaussian2.LOG_TWO_PI).exp();
-    }
-
-    private static void checkMoments(NDArray mean, NDArray covariance) {
-        ArgumentShapes.requireShape("mean", mean, -1, 2);
-        ArgumentShapes.requireShape("covariance", covariance, -1, 2, 2);
-        if (mean.getShape().get(0) != covariance.getShape().get(0)) {
-            throw new IllegalArgumentException("mean has batch size " + mean.getShape().get(0) + ", covariance "
-                    + covariance.getShape().get(0));
-        }
-        if (!mean.getDataType().isFloating()) {
-            throw new IllegalArgumentException("mean must have a floating-point data type, got " + mean.getDataType());
-        }
-        ArgumentShapes.requireSameType("mean", mean, "covariance", covariance);
     }
 }

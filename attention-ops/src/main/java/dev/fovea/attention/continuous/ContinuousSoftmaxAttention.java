@@ -2,13 +2,7 @@ package dev.fovea.attention.continuous;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
-import dev.fovea.attention.AttentionBlock;
 import dev.fovea.attention.discrete.Softmax;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * 2-D continuous softmax attention over the cells of a square grid (Martins et al. 2020, §5.3, the VQA variant):
@@ -25,38 +19,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * 1 over the cells (a display of the continuous density on the grid, not the intermediate discrete softmax).
  *
  * <p>No parameters; the ridge weights \( G \) are computed once per grid size (in double precision) and cached.
- * Thread-safe.
+ * The sparsemax counterpart is {@link ContinuousSparsemaxAttention}. Thread-safe.
  */
-public final class ContinuousSoftmaxAttention extends AttentionBlock {
+public final class ContinuousSoftmaxAttention extends UnitSquareAttention {
 
     private static final byte VERSION = 1;
 
-    private final GaussianBasis2 basis;
-    private final double ridge;
-    private final Map<Integer, RidgeValueFunction> valueFunctions = new ConcurrentHashMap<>();
-
     /**
      * @param basis the value basis \( \psi \)
-     * @param ridge the ridge penalty \( \lambda > 0 \) of the value function
+     * @param ridge the ridge penalty \( \lambda > 0 \) of the value function (no padding)
      * @throws IllegalArgumentException if {@code ridge} is not finite and positive
      */
     public ContinuousSoftmaxAttention(GaussianBasis2 basis, double ridge) {
-        super(VERSION);
-        this.basis = Objects.requireNonNull(basis, "basis must not be null");
-        if (!(ridge > 0.0) || !Double.isFinite(ridge)) {
-            throw new IllegalArgumentException("ridge must be finite and > 0, got " + ridge);
-        }
-        this.ridge = ridge;
+        this(basis, ridge, 0);
     }
 
-    /** The value basis. */
-    public GaussianBasis2 basis() {
-        return basis;
-    }
-
-    /** The ridge penalty \( \lambda \). */
-    public double ridge() {
-        return ridge;
+    /**
+     * @param basis           the value basis \( \psi \)
+     * @param ridge           the ridge penalty \( \lambda > 0 \) of the value function
+     * @param padCellsPerSide the zero-valued ring of the value function's fit, in cells (see {@link RidgeValueFunction})
+     * @throws IllegalArgumentException if {@code ridge} is not finite and positive or {@code padCellsPerSide < 0}
+     */
+    public ContinuousSoftmaxAttention(GaussianBasis2 basis, double ridge, int padCellsPerSide) {
+        super(VERSION, basis, ridge, padCellsPerSide);
     }
 
     /**
@@ -83,24 +68,12 @@ public final class ContinuousSoftmaxAttention extends AttentionBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray scores = inputs.get(0);
-        if (scores.getShape().dimension() != 2) {
-            throw new IllegalArgumentException("scores must have shape (B, L), got " + scores.getShape());
-        }
-        return attend(scores, inputs.get(1), valueFunction(scores.getShape().get(1)));
-    }
-
-    /** The value function for a grid of {@code cellCount} cells, fitted on first use. */
-    public RidgeValueFunction valueFunction(long cellCount) {
-        UnitSquareGrid grid = UnitSquareGrid.ofCellCount(cellCount);
-        return valueFunctions.computeIfAbsent(
-                grid.cellsPerSide(), side -> RidgeValueFunction.fit(basis, grid, ridge));
+    NDList attendWith(NDArray scores, NDArray values, RidgeValueFunction valueFunction) {
+        return attend(scores, values, valueFunction);
     }
 
     @Override
     public String toString() {
-        return "ContinuousSoftmaxAttention(basis of " + basis.size() + ", ridge " + ridge + ")";
+        return "ContinuousSoftmaxAttention(basis of " + basis().size() + ", ridge " + ridge() + ")";
     }
 }

@@ -219,4 +219,38 @@ class ContinuousSoftmax2Test {
         assertEquals(1.0 / 2, grid.function(3).meanY(), 0.0);
         assertEquals(0.1 * 0.1, grid.function(4).covariance().xx(), 0.0);
     }
+
+    @Test
+    void canonicalJacobianMatchesCentralDifferencesInEveryRowMajorEntry() {
+        GaussianBasis2 basis = mixedBasis();
+        for (Gaussian2 p : densities()) {
+            double[][] explicit = ContinuousSoftmax2.canonicalJacobian(p, basis);
+            double[][] numeric = CanonicalGradients.centralDifferences(theta -> {
+                QuadraticScore2 score = new QuadraticScore2(theta[0], theta[1], theta[2], theta[3], theta[4], theta[5]);
+                double[] mu = score.location();
+                return ContinuousSoftmax2.expectation(Gaussian2.of(mu[0], mu[1], score.scale()), basis);
+            }, QuadraticScore2.fromLocationScale(p.meanX(), p.meanY(), p.covariance()).toArray(), 1.0);
+            double error = CanonicalGradients.normwise(explicit, numeric);
+            assertTrue(error <= 1e-6, p + ": relative error " + error);
+        }
+    }
+
+    @Test
+    void autogradThroughTheCanonicalParametersMatchesTheCanonicalJacobian() {
+        GaussianBasis2 basis = mixedBasis();
+        List<Gaussian2> batch = densities();
+        double[][] theta = batch.stream()
+                .map(p -> QuadraticScore2.fromLocationScale(p.meanX(), p.meanY(), p.covariance()).toArray())
+                .toArray(double[][]::new);
+        double[][] upstream = ContinuousSoftmax1Test.randomUpstream(batch.size(), basis.size(), 13);
+        double[][] autograd = CanonicalGradients.autograd2(managers.manager(), (mean, covariance) ->
+                ContinuousSoftmax2.expectation(mean, covariance, basis.means(managers.manager(), DataType.FLOAT64),
+                        basis.covariances(managers.manager(), DataType.FLOAT64)), theta, upstream);
+        for (int b = 0; b < batch.size(); b++) {
+            double[] explicit = CanonicalGradients.vectorJacobianProduct(
+                    ContinuousSoftmax2.canonicalJacobian(batch.get(b), basis), upstream[b]);
+            double error = RelativeError.normwise(autograd[b], explicit);
+            assertTrue(error <= 1e-6, "row " + b + ": " + error);
+        }
+    }
 }

@@ -77,23 +77,8 @@ class ContinuousSoftmaxAttentionTest {
 
     /** Moments of the piecewise-constant density, computed independently of {@link MomentMatching}. */
     private static Gaussian2 matchMoments(double[] p, UnitSquareGrid grid) {
-        double[][] t = grid.centres();
-        double mx = 0;
-        double my = 0;
-        for (int l = 0; l < t.length; l++) {
-            mx += p[l] * t[l][0];
-            my += p[l] * t[l][1];
-        }
-        double within = grid.cellSize() * grid.cellSize() / 12;
-        double sxx = within;
-        double sxy = 0;
-        double syy = within;
-        for (int l = 0; l < t.length; l++) {
-            sxx += p[l] * (t[l][0] - mx) * (t[l][0] - mx);
-            sxy += p[l] * (t[l][0] - mx) * (t[l][1] - my);
-            syy += p[l] * (t[l][1] - my) * (t[l][1] - my);
-        }
-        return Gaussian2.of(mx, my, SymmetricMatrix2.of(sxx, sxy, syy));
+        double[] m = ContinuousSparsemaxAttentionTest.momentsOf(p, grid);
+        return Gaussian2.of(m[0], m[1], SymmetricMatrix2.of(m[2], m[3], m[4]));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.fovea.attention.continuous;
 
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Composite tensor-product Gauss–Legendre quadrature on rectangles: an independent route to the integrals that the
@@ -41,6 +42,20 @@ final class GaussLegendre {
             w[i] = 2.0 / ((1.0 - z * z) * derivative * derivative);
         }
         return new GaussLegendre(x, w);
+    }
+
+    /** \( \int_{x_0}^{x_1} f(x)\, dx \) with {@code panels} equal sub-intervals. */
+    double integrate(DoubleUnaryOperator f, double x0, double x1, int panels) {
+        double h = (x1 - x0) / panels;
+        double total = 0.0;
+        for (int p = 0; p < panels; p++) {
+            double panel = 0.0;
+            for (int i = 0; i < nodes.length; i++) {
+                panel += weights[i] * f.applyAsDouble(x0 + h * (p + 0.5 * (nodes[i] + 1.0)));
+            }
+            total += 0.5 * h * panel;
+        }
+        return total;
     }
 
     /** \( \int_{x_0}^{x_1} \int_{y_0}^{y_1} f(x, y)\, dy\, dx \) with {@code panels} × {@code panels} sub-rectangles. */

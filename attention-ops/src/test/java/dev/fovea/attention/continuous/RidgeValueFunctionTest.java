@@ -100,4 +100,33 @@ class RidgeValueFunctionTest {
         assertEquals("expectation has 3 entries, the basis 4 functions", assertThrows(IllegalArgumentException.class,
                 () -> valueFunction.context(new double[16][2], new double[3])).getMessage());
     }
+
+    @Test
+    void paddingRingEntersTheFitAsZeroValuedCells() {
+        // With a ring of padding, a constant value field is pinned towards 0 just outside the square; without it,
+        // basis functions centred outside extrapolate it. V(t) = Vᵀ G ψ(t), i.e. context() with r = ψ(t).
+        java.util.List<Gaussian2> functions = new java.util.ArrayList<>();
+        for (int row = -1; row <= 4; row++) {
+            for (int col = -1; col <= 4; col++) {
+                functions.add(Gaussian2.of((col + 0.5) / 4, (row + 0.5) / 4, SymmetricMatrix2.diagonal(0.02, 0.02)));
+            }
+        }
+        GaussianBasis2 basis = GaussianBasis2.of(functions);
+        UnitSquareGrid grid = UnitSquareGrid.of(8);
+        double[][] ones = new double[64][1];
+        for (double[] row : ones) {
+            row[0] = 1.0;
+        }
+        RidgeValueFunction plain = RidgeValueFunction.fit(basis, grid, 1e-6);
+        RidgeValueFunction padded = RidgeValueFunction.fit(basis, grid, 1e-6, 3);
+        assertEquals(3, padded.padCellsPerSide());
+        // Inside, near 1; not exactly, since smooth basis functions cannot follow the step to 0 at the border.
+        assertEquals(1.0, padded.context(ones, basis.evaluate(0.5, 0.5))[0], 0.15);
+        double plainOutside = plain.context(ones, basis.evaluate(1.15, 0.5))[0];
+        double paddedOutside = padded.context(ones, basis.evaluate(1.15, 0.5))[0];
+        assertTrue(plainOutside > 0.5, "unpadded " + plainOutside);
+        assertTrue(Math.abs(paddedOutside) < 0.1, "padded " + paddedOutside);
+        assertEquals("padCellsPerSide must be >= 0, got -2", assertThrows(IllegalArgumentException.class,
+                () -> RidgeValueFunction.fit(basis, grid, 1e-3, -2)).getMessage());
+    }
 }

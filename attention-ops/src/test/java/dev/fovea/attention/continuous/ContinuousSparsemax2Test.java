@@ -1,0 +1,233 @@
+package dev.fovea.attention.continuous;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.fovea.attention.ManagerExtension;
+import dev.fovea.attention.RelativeError;
+import dev.fovea.math.linalg.Cholesky2;
+import dev.fovea.math.linalg.SymmetricMatrix2;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ContinuousSparsemax2Test {
+
+    @RegisterExtension
+    final ManagerExtension managers = new ManagerExtension();
+
+    /** Supports from a few basis widths across to much wider, elongated and correlated. */
+    static List<TruncatedParaboloid> densities() {
+        return List.of(
+                TruncatedParaboloidTest.correlated(),
+                TruncatedParaboloid.fromCovariance(0.3, 0.6, SymmetricMatrix2.of(0.01, 0.0, 0.01)),
+                TruncatedParaboloid.fromCovariance(0.55, 0.45, SymmetricMatrix2.of(0.05, -0.02, 0.015)),
+                TruncatedParaboloid.fromCovariance(0.8, 0.2, SymmetricMatrix2.of(0.0015, 0.0004, 0.002)));
+    }
+
+    /**
+     * \( \int_S g(t)\, \psi(t)\, dt \) over the support by chords: \( t = \mu + L s \), \( s_1 = R \sin\alpha \),
+     * \( s_2 = R \cos\alpha \cdot v \), \( (\alpha, v) \in [-\pi/2, \pi/2] \times [-1, 1] \), Jacobian
+     * \( R^2 \cos^2\alpha \det L \), by composite tensor Gauss–Legendre: a route that shares nothing with the polar
+     * closed form.
+     */
+    static double chordIntegral(TruncatedParaboloid p, DoubleBinaryOperator integrand, int panels) {
+        Cholesky2 l = p.scale().cholesky();
+        double radius = Math.sqrt(p.radiusSquared());
+        double det = l.l11() * l.l22();
+        return GaussLegendre.of(16).integrate((alpha, v) -> {
+            double cos = Math.cos(alpha);
+            double[] t = l.lowerTimes(radius * Math.sin(alpha), radius * cos * v);
+            return radius * radius * cos * cos * det * integrand.applyAsDouble(p.meanX() + t[0], p.meanY() + t[1]);
+        }, -0.5 * Math.PI, 0.5 * Math.PI, -1.0, 1.0, panels);
+    }
+
+    /** Panels that resolve \( \psi \) over the support: a few per standard deviation along the longest axis. */
+    static int panelsFor(TruncatedParaboloid p, Gaussian2 psi) {
+        double major = p.support().semiAxes()[1];
+        double narrowest = Math.sqrt(Math.min(psi.covariance().xx(), psi.covariance().yy()));
+        return Math.max(8, (int) Math.ceil(1.5 * major / narrowest));
+    }
+
+    @Test
+    void closedFormRadiusAndAdaptiveAngleMatchChordQuadrature() {
+        GaussianBasis2 basis = ContinuousSoftmax2Test.mixedBasis();
+        for (TruncatedParaboloid p : densities()) {
+            double[] r = ContinuousSparsemax2.expectation(p, basis);
+            for (int j = 0; j < basis.size(); j++) {
+                Gaussian2 psi = basis.function(j);
+                double quadrature = chordIntegral(p, (x, y) -> p.density(x, y) * psi.density(x, y), panelsFor(p, psi));
+                assertEquals(quadrature, r[j], 1e-9 * quadrature, p + " basis " + j);
+            }
+        }
+    }
+
+    @Test
+    void angularRuleConvergesGeometricallyAndTheAdaptiveCountSuffices() {
+        SplittableRandom random = new SplittableRandom(21);
+        GaussianBasis2 basis = GaussianBasis2.grid(6, 0.08);
+        for (TruncatedParaboloid p : densities()) {
+            Cholesky2 l = p.scale().cholesky();
+            double[] mean = {p.meanX(), p.meanY()};
+            for (int trial = 0; trial < 6; trial++) {
+                Gaussian2 psi = basis.function(random.nextInt(basis.size()));
+                EllipseIntegrals integrals = EllipseIntegrals.of(mean, l, p.radiusSquared(), psi);
+                double reference = integrals.fixed(EllipseIntegrals.MAX_NODES)[0];
+                double[] adaptive = integrals.adaptive(true);
+                int nodes = (int) adaptive[adaptive.length - 1];
+                assertEquals(reference, adaptive[0], 1e-10 * Math.abs(reference), p + " " + psi + " at " + nodes);
+                // Geometric convergence: every doubling below the adaptive count at least squares the relative error
+                // (up to a constant), i.e. log(error) falls faster and faster; here: 4 doublings gain ≥ 8 digits or
+                // reach rounding.
+                double coarse = Math.abs(integrals.fixed(Math.max(8, nodes / 8))[0] - reference);
+                double fine = Math.abs(integrals.fixed(nodes * 2)[0] - reference);
+                assertTrue(fine <= Math.max(1e-8 * coarse, 1e-13 * Math.abs(reference)),
+                        p + " " + psi + ": error " + coarse + " at " + nodes / 8 + ", " + fine + " at " + nodes * 2);
+            }
+        }
+    }
+
+    @Test
+    void periodicRuleExcludesTheEndpointWhileLinspaceWithBothEndsIsBiased() {
+        // The reference implementation sums f(θ_k) Δθ over linspace(0, 2π, 100), counting θ = 0 and θ = 2π both:
+        // the extra endpoint adds Δθ f(0), about 1% of the integral. The periodic rule with the same 100 points
+        // (endpoint excluded) is exact to rounding here.
+        TruncatedParaboloid p = densities().get(1);
+        Gaussian2 psi = Gaussian2.of(0.35, 0.62, SymmetricMatrix2.diagonal(0.02, 0.03));
+        EllipseIntegrals integrals = EllipseIntegrals.of(new double[] {p.meanX(), p.meanY()}, p.scale().cholesky(),
+                p.radiusSquared(), psi);
+        double reference = integrals.fixed(4096)[0];
+        double periodic = 0;
+        double linspace = 0;
+        for (int k = 0; k < 100; k++) {
+            periodic += integrals.integrandsAt(2 * Math.PI * k / 100)[0] * 2 * Math.PI / 100;
+            linspace += integrals.integrandsAt(2 * Math.PI * k / 99)[0] * 2 * Math.PI / 99;
+        }
+        assertEquals(reference, periodic, 1e-12 * reference);
+        double bias = Math.abs(linspace - reference) / reference;
+        assertTrue(bias > 5e-3 && bias < 2e-2, "bias " + bias);
+    }
+
+    @Test
+    void canonicalJacobianMatchesCentralDifferencesInEveryRowMajorEntry() {
+        GaussianBasis2 basis = ContinuousSoftmax2Test.mixedBasis();
+        for (TruncatedParaboloid p : densities()) {
+            double[][] explicit = ContinuousSparsemax2.canonicalJacobian(p, basis);
+            // θ₂[0][1] and θ₂[1][0] are perturbed one at a time: the score sees only their sum.
+            double[][] numeric = CanonicalGradients.centralDifferences(theta -> {
+                QuadraticScore2 score = new QuadraticScore2(theta[0], theta[1], theta[2], theta[3], theta[4], theta[5]);
+                double[] mu = score.location();
+                return ContinuousSparsemax2.evaluate(TruncatedParaboloid.of(mu[0], mu[1], score.scale()), basis, 2048)
+                        .expectation();
+            }, p.score().toArray(), 1.0);
+            double error = CanonicalGradients.normwise(explicit, numeric);
+            assertTrue(error <= 1e-6, p + ": relative error " + error);
+        }
+    }
+
+    @Test
+    void canonicalJacobianIsTheUniformCovarianceByChordQuadrature() {
+        GaussianBasis2 basis = ContinuousSoftmax2Test.mixedBasis();
+        for (TruncatedParaboloid p : densities()) {
+            double[][] explicit = ContinuousSparsemax2.canonicalJacobian(p, basis);
+            double area = chordIntegral(p, (x, y) -> 1.0, 4);
+            double[] meanPhi = new double[6];
+            DoubleBinaryOperator[] phi = {(x, y) -> x, (x, y) -> y, (x, y) -> x * x, (x, y) -> x * y, (x, y) -> y * x,
+                (x, y) -> y * y};
+            for (int i = 0; i < 6; i++) {
+                meanPhi[i] = chordIntegral(p, phi[i], 4) / area;
+            }
+            double[][] quadrature = new double[6][basis.size()];
+            for (int j = 0; j < basis.size(); j++) {
+                Gaussian2 psi = basis.function(j);
+                int panels = panelsFor(p, psi);
+                double mass = chordIntegral(p, psi::density, panels);
+                for (int i = 0; i < 6; i++) {
+                    DoubleBinaryOperator f = phi[i];
+                    quadrature[i][j] = chordIntegral(p, (x, y) -> f.applyAsDouble(x, y) * psi.density(x, y), panels)
+                            - meanPhi[i] * mass;
+                }
+            }
+            double error = CanonicalGradients.normwise(explicit, quadrature);
+            assertTrue(error <= 1e-8, p + ": relative error " + error);
+        }
+    }
+
+    private static double[][] thetas(List<TruncatedParaboloid> batch) {
+        return batch.stream().map(p -> p.score().toArray()).toArray(double[][]::new);
+    }
+
+    @Test
+    void autogradThroughTheNDArrayForwardMatchesTheCanonicalJacobian() {
+        GaussianBasis2 basis = ContinuousSoftmax2Test.mixedBasis();
+        List<TruncatedParaboloid> batch = densities();
+        double[][] upstream = ContinuousSoftmax1Test.randomUpstream(batch.size(), basis.size(), 8);
+        double[][] autograd = CanonicalGradients.autograd2(managers.manager(), (mean, scale) ->
+                ContinuousSparsemax2.expectation(mean, scale, basis.means(managers.manager(), DataType.FLOAT64),
+                        basis.covariances(managers.manager(), DataType.FLOAT64), 512), thetas(batch), upstream);
+        for (int b = 0; b < batch.size(); b++) {
+            double[] explicit = CanonicalGradients.vectorJacobianProduct(
+                    ContinuousSparsemax2.canonicalJacobian(batch.get(b), basis), upstream[b]);
+            double error = RelativeError.normwise(autograd[b], explicit);
+            assertTrue(error <= 1e-6, "row " + b + ": " + error);
+        }
+    }
+
+    static NDArray means(ManagerExtension managers, List<TruncatedParaboloid> batch) {
+        return managers.manager().create(batch.stream().map(p -> new double[] {p.meanX(), p.meanY()})
+                .toArray(double[][]::new));
+    }
+
+    static NDArray scales(ManagerExtension managers, List<TruncatedParaboloid> batch) {
+        double[] flat = new double[4 * batch.size()];
+        for (int b = 0; b < batch.size(); b++) {
+            SymmetricMatrix2 s = batch.get(b).scale();
+            System.arraycopy(new double[] {s.xx(), s.xy(), s.xy(), s.yy()}, 0, flat, 4 * b, 4);
+        }
+        return managers.manager().create(flat, new Shape(batch.size(), 2, 2));
+    }
+
+    @Test
+    void batchedNDArrayMatchesTheKernel() {
+        GaussianBasis2 basis = GaussianBasis2.grid(5, 0.12);
+        List<TruncatedParaboloid> batch = densities();
+        NDArray r = ContinuousSparsemax2.expectation(means(managers, batch), scales(managers, batch),
+                basis.means(managers.manager(), DataType.FLOAT64),
+                basis.covariances(managers.manager(), DataType.FLOAT64), 256);
+        assertEquals(new Shape(batch.size(), basis.size()), r.getShape());
+        double[] values = r.toDoubleArray();
+        for (int b = 0; b < batch.size(); b++) {
+            double[] row = Arrays.copyOfRange(values, b * basis.size(), (b + 1) * basis.size());
+            double error = RelativeError.normwise(row, ContinuousSparsemax2.expectation(batch.get(b), basis));
+            assertTrue(error <= 1e-10, "row " + b + ": " + error);
+        }
+        double[][] points = UnitSquareGrid.of(7).centres();
+        double[] shown = ContinuousSparsemax2.density(means(managers, batch), scales(managers, batch),
+                managers.manager().create(points)).toDoubleArray();
+        for (int b = 0; b < batch.size(); b++) {
+            for (int l = 0; l < points.length; l++) {
+                assertEquals(batch.get(b).density(points[l][0], points[l][1]), shown[b * points.length + l], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void ndarrayRejectsBadArguments() {
+        NDArray mean = managers.manager().zeros(new Shape(2, 2));
+        NDArray scale = managers.manager().zeros(new Shape(2, 2, 2));
+        NDArray basisMeans = managers.manager().zeros(new Shape(3, 2));
+        NDArray basisCovariances = managers.manager().zeros(new Shape(3, 2, 2));
+        assertEquals("angleNodes must be >= 8, got 4", assertThrows(IllegalArgumentException.class,
+                () -> ContinuousSparsemax2.expectation(mean, scale, basisMeans, basisCovariances, 4)).getMessage());
+        assertEquals("scale must have shape (*, 2, 2), got (2, 4)", assertThrows(IllegalArgumentException.class,
+                () -> ContinuousSparsemax2.expectation(mean, scale.reshape(2, 4), basisMeans, basisCovariances, 16))
+                .getMessage());
+    }
+}
