@@ -42,7 +42,7 @@ public class OpsResource {
             return Problems.response(Problem.notFound("unknown op '" + name + "'; available: "
                     + String.join(", ", Ops.names())));
         }
-        String answer = JsonRequest.MAPPER.writeValueAsString(op.get().apply(JsonRequest.parse(body)));
+        String answer = JsonRequest.MAPPER.writeValueAsString(Ops.run(op.get(), body));
         return Response.ok(answer, MediaType.APPLICATION_JSON).build();
     }
 }

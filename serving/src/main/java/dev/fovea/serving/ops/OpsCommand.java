@@ -38,16 +38,11 @@ public final class OpsCommand {
                         + String.join(", ", Ops.names()));
             }
             Op op = Ops.require(args[0]);
-            JsonNode answer = op.apply(JsonRequest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            JsonNode answer = Ops.run(op, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             out.println(JsonRequest.MAPPER.writeValueAsString(answer));
             return 0;
         } catch (InvalidRequestException e) {
             out.println(JsonRequest.MAPPER.writeValueAsString(Problem.invalid(e)));
-            return INVALID_REQUEST;
-        } catch (IllegalArgumentException e) {
-            // A kernel's own validation: the request was wrong in a way the op did not pin to one field.
-            out.println(JsonRequest.MAPPER.writeValueAsString(Problem.invalid(new InvalidRequestException("body",
-                    e.getMessage()))));
             return INVALID_REQUEST;
         }
     }

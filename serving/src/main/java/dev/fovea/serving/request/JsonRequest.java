@@ -145,8 +145,22 @@ public final class JsonRequest {
 
     /** A required non-empty rectangular matrix of finite numbers. */
     public double[][] matrix(String field) {
+        return matrix(required(field), pathOf(field));
+    }
+
+    /** A required non-empty array of non-empty rectangular matrices of finite numbers (matrices may differ in size). */
+    public double[][][] tensor3(String field) {
         JsonNode value = required(field);
         String where = pathOf(field);
+        requireNonEmptyArray(value, where);
+        double[][][] out = new double[value.size()][][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = matrix(value.get(i), where + "[" + i + "]");
+        }
+        return out;
+    }
+
+    private static double[][] matrix(JsonNode value, String where) {
         requireNonEmptyArray(value, where);
         double[][] rows = new double[value.size()][];
         for (int i = 0; i < rows.length; i++) {
