@@ -1,5 +1,6 @@
 package dev.fovea.webui.render;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,10 @@ public final class PngImages {
      * @param scale output pixels per input pixel
      */
     public static String rgb(float[] rgb, int size, int scale) {
+        return dataUri(rgbImage(rgb, size, scale));
+    }
+
+    private static BufferedImage rgbImage(float[] rgb, int size, int scale) {
         BufferedImage image = new BufferedImage(size * scale, size * scale, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < size * scale; y++) {
             for (int x = 0; x < size * scale; x++) {
@@ -31,7 +36,7 @@ public final class PngImages {
                 image.setRGB(x, y, (channel(rgb[at]) << 16) | (channel(rgb[at + 1]) << 8) | channel(rgb[at + 2]));
             }
         }
-        return dataUri(image);
+        return image;
     }
 
     /**
@@ -43,6 +48,30 @@ public final class PngImages {
      * @param pixels  output width and height
      */
     public static String heatMap(double[] weights, int grid, int pixels) {
+        return dataUri(heatImage(weights, grid, pixels));
+    }
+
+    /**
+     * An image with a heat map drawn over it, as PNG bytes: what {@link #rgb} and {@link #heatMap} show layered.
+     *
+     * @param rgb     row-major size × size × 3 values in [0, 1]
+     * @param size    image width and height in pixels
+     * @param weights row-major grid × grid non-negative weights (any resolution: a density sampled finely works too)
+     * @param grid    cells per side of {@code weights}
+     * @param pixels  output width and height, a multiple of {@code size}
+     */
+    public static byte[] overlayPng(float[] rgb, int size, double[] weights, int grid, int pixels) {
+        BufferedImage image = rgbImage(rgb, size, pixels / size);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.drawImage(heatImage(weights, grid, image.getWidth()), 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return png(image);
+    }
+
+    private static BufferedImage heatImage(double[] weights, int grid, int pixels) {
         double max = 0;
         for (double w : weights) {
             max = Math.max(max, w);
@@ -54,7 +83,7 @@ public final class PngImages {
                 image.setRGB(x, y, Heat.argb(w));
             }
         }
-        return dataUri(image);
+        return image;
     }
 
     private static int channel(float v) {
@@ -62,12 +91,16 @@ public final class PngImages {
     }
 
     private static String dataUri(BufferedImage image) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(image));
+    }
+
+    private static byte[] png(BufferedImage image) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", png);
         } catch (IOException e) {
             throw new UncheckedIOException("could not encode a PNG in memory", e);
         }
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+        return png.toByteArray();
     }
 }
