@@ -56,6 +56,9 @@ final class ContinuousAttentionOp implements Op {
                     withJacobian);
         } catch (IllegalArgumentException e) {
             throw ARGUMENTS.toRequestError(e);
+        } catch (ArithmeticException e) {
+            // 2-D sparsemax: a basis function too narrow against the support for the angular rule.
+            throw new InvalidRequestException("basis.covariances", e.getMessage());
         }
         ObjectNode answer = JsonRequest.answer();
         Json.addAll(answer.putArray("expectation"), evaluation.expectation());

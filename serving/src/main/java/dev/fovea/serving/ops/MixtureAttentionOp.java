@@ -60,6 +60,9 @@ final class MixtureAttentionOp implements Op {
                     request.integer("seed", MixtureRequest.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE)));
         } catch (IllegalArgumentException e) {
             throw ARGUMENTS.toRequestError(e);
+        } catch (ArithmeticException e) {
+            // Only without a floor: a component collapsed onto collinear points.
+            throw new InvalidRequestException("covarianceFloor", e.getMessage() + "; use a covarianceFloor > 0");
         }
         ObjectNode answer = JsonRequest.answer();
         ArrayNode components = answer.putArray("components");

@@ -80,6 +80,9 @@ class MixtureAttentionOpTest {
         assertField("points[1][1]", "{\"points\":[[0,0],[1,NaN]],\"weights\":[0.5,0.5],\"components\":1}");
         assertField("components", "{\"points\":[[0,0],[1,1]],\"weights\":[0.5,0.5],\"components\":3}");
         assertField("penalty", bimodal(",\"maxComponents\":2,\"penalty\":-1"));
+        // Without a floor, a component on three collinear points has a singular covariance.
+        assertField("covarianceFloor", "{\"points\":[[0,0],[0.5,0.5],[1,1]],\"weights\":[0.25,0.5,0.25],"
+                + "\"components\":1,\"covarianceFloor\":0}");
     }
 
     static void assertField(String field, String request) throws IOException {
