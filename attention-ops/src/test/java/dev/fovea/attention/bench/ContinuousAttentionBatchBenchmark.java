@@ -1,5 +1,6 @@
 package dev.fovea.attention.bench;
 
+import dev.fovea.attention.RelativeError;
 import dev.fovea.attention.continuous.ContinuousEvaluation;
 import dev.fovea.attention.continuous.ContinuousSoftmax2;
 import dev.fovea.attention.continuous.ContinuousSparsemax2;
@@ -97,10 +98,10 @@ public class ContinuousAttentionBatchBenchmark extends NanosecondBenchmark {
             for (int b = 0; b < QUERIES && worst <= EQUAL_ACCURACY; b++) {
                 ContinuousEvaluation exact = ContinuousSoftmax2.evaluate(gaussians[b], basis, true);
                 double[][] quadrature = candidate.expectationAndJacobian(gaussians[b], basis);
-                worst = Math.max(worst, normwise(quadrature[0], exact.expectation()));
+                worst = Math.max(worst, RelativeError.normwise(quadrature[0], exact.expectation()));
                 double[][] jacobian = exact.jacobian();
                 for (int i = 0; i < 6; i++) {
-                    worst = Math.max(worst, normwise(quadrature[1 + i], jacobian[i]));
+                    worst = Math.max(worst, RelativeError.normwise(quadrature[1 + i], jacobian[i]));
                 }
             }
             if (worst <= EQUAL_ACCURACY) {
@@ -108,16 +109,6 @@ public class ContinuousAttentionBatchBenchmark extends NanosecondBenchmark {
             }
         }
         throw new IllegalStateException("Gauss-Hermite up to order 80 does not reach " + EQUAL_ACCURACY);
-    }
-
-    private static double normwise(double[] actual, double[] reference) {
-        double diff = 0;
-        double scale = 0;
-        for (int i = 0; i < reference.length; i++) {
-            diff = Math.max(diff, Math.abs(actual[i] - reference[i]));
-            scale = Math.max(scale, Math.abs(reference[i]));
-        }
-        return diff / scale;
     }
 
     @Benchmark
