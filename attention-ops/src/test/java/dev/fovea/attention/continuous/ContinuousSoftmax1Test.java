@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.fovea.attention.ManagerExtension;
 import dev.fovea.attention.RelativeError;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ContinuousSoftmax1Test {
-
-    @RegisterExtension
-    final ManagerExtension managers = new ManagerExtension();
+class ContinuousSoftmax1Test extends ExpectationContract {
 
     /** Functions of different widths, one far out in the tail of every density below. */
     static GaussianBasis1 mixedBasis() {
@@ -41,58 +37,49 @@ class ContinuousSoftmax1Test {
         return upstream;
     }
 
-    @Test
-    void closedFormMatchesQuadrature() {
-        GaussLegendre rule = GaussLegendre.of(16);
-        GaussianBasis1 basis = mixedBasis();
-        for (Gaussian1 p : densities()) {
-            double[] r = ContinuousSoftmax1.expectation(p, basis);
-            for (int j = 0; j < basis.size(); j++) {
-                Gaussian1 psi = basis.function(j);
-                Density1Contract.Case a = Gaussian1Test.asCase("p", p);
-                Density1Contract.Case b = Gaussian1Test.asCase("psi", psi);
-                double lower = Math.min(a.lower(), b.lower());
-                double upper = Math.max(a.upper(), b.upper());
-                double narrowest = Math.sqrt(Math.min(p.variance(), psi.variance()));
-                int panels = (int) Math.ceil((upper - lower) / narrowest);
-                double quadrature = rule.integrate(t -> p.density(t) * psi.density(t), lower, upper, panels);
-                assertEquals(quadrature, r[j], 1e-9 * quadrature, p + " basis " + j);
-            }
-        }
+    @Override
+    List<double[]> thetas() {
+        return densities().stream().map(p -> QuadraticScore1.fromLocationScale(p.mean(), p.variance()).toArray()).toList();
     }
 
-    @Test
-    void canonicalJacobianMatchesCentralDifferences() {
-        GaussianBasis1 basis = mixedBasis();
-        for (Gaussian1 p : densities()) {
-            double[][] explicit = ContinuousSoftmax1.canonicalJacobian(p, basis);
-            double[][] numeric = CanonicalGradients.centralDifferences(theta -> {
-                QuadraticScore1 score = new QuadraticScore1(theta[0], theta[1]);
-                return ContinuousSoftmax1.expectation(Gaussian1.of(score.location(), score.scale()), basis);
-            }, QuadraticScore1.fromLocationScale(p.mean(), p.variance()).toArray(), 1.0);
-            double error = CanonicalGradients.normwise(explicit, numeric);
-            assertTrue(error <= 1e-6, p + ": relative error " + error);
-        }
+    @Override
+    int basisSize() {
+        return mixedBasis().size();
     }
 
-    @Test
-    void autogradThroughTheNDArrayForwardMatchesTheCanonicalJacobian() {
+    private static Gaussian1 density(double[] theta) {
+        QuadraticScore1 score = new QuadraticScore1(theta[0], theta[1]);
+        return Gaussian1.of(score.location(), score.scale());
+    }
+
+    @Override
+    double[] expectation(double[] theta) {
+        return ContinuousSoftmax1.expectation(density(theta), mixedBasis());
+    }
+
+    @Override
+    double[][] canonicalJacobian(double[] theta) {
+        return ContinuousSoftmax1.canonicalJacobian(density(theta), mixedBasis());
+    }
+
+    /** Composite Gauss–Legendre over ±12 standard deviations of both factors, panels of the narrower width. */
+    @Override
+    double quadrature(double[] theta, int j) {
+        Gaussian1 p = density(theta);
+        Gaussian1 psi = mixedBasis().function(j);
+        Density1Contract.Case a = Gaussian1Test.asCase("p", p);
+        Density1Contract.Case b = Gaussian1Test.asCase("psi", psi);
+        double lower = Math.min(a.lower(), b.lower());
+        double upper = Math.max(a.upper(), b.upper());
+        int panels = (int) Math.ceil((upper - lower) / Math.sqrt(Math.min(p.variance(), psi.variance())));
+        return GaussLegendre.of(16).integrate(t -> p.density(t) * psi.density(t), lower, upper, panels);
+    }
+
+    @Override
+    NDArray forward(NDManager manager, NDArray mean, NDArray variance) {
         GaussianBasis1 basis = mixedBasis();
-        List<Gaussian1> batch = densities();
-        double[][] theta = new double[batch.size()][];
-        for (int b = 0; b < theta.length; b++) {
-            theta[b] = QuadraticScore1.fromLocationScale(batch.get(b).mean(), batch.get(b).variance()).toArray();
-        }
-        double[][] upstream = randomUpstream(batch.size(), basis.size(), 5);
-        double[][] autograd = CanonicalGradients.autograd1(managers.manager(), (mean, variance) ->
-                ContinuousSoftmax1.expectation(mean, variance, basis.means(managers.manager(), DataType.FLOAT64),
-                        basis.variances(managers.manager(), DataType.FLOAT64)), theta, upstream);
-        for (int b = 0; b < theta.length; b++) {
-            double[] explicit = CanonicalGradients.vectorJacobianProduct(
-                    ContinuousSoftmax1.canonicalJacobian(batch.get(b), basis), upstream[b]);
-            double error = RelativeError.normwise(autograd[b], explicit);
-            assertTrue(error <= 1e-6, "row " + b + ": " + error);
-        }
+        return ContinuousSoftmax1.expectation(mean, variance, basis.means(manager, DataType.FLOAT64),
+                basis.variances(manager, DataType.FLOAT64));
     }
 
     @Test

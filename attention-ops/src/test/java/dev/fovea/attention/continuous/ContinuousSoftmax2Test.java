@@ -6,22 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.fovea.attention.ManagerExtension;
 import dev.fovea.attention.RelativeError;
 import dev.fovea.math.linalg.SymmetricMatrix2;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ContinuousSoftmax2Test {
-
-    @RegisterExtension
-    final ManagerExtension managers = new ManagerExtension();
+class ContinuousSoftmax2Test extends ExpectationContract {
 
     /** Anisotropic, correlated basis functions of different widths, so no symmetry hides a wrong sign. */
     static GaussianBasis2 mixedBasis() {
@@ -39,24 +35,51 @@ class ContinuousSoftmax2Test {
                 Gaussian2.of(0.1, 0.9, SymmetricMatrix2.of(0.09, 0.05, 0.06)));
     }
 
-    @Test
-    void closedFormMatchesQuadrature() {
-        GaussLegendre rule = GaussLegendre.of(16);
+    @Override
+    List<double[]> thetas() {
+        return densities().stream()
+                .map(p -> QuadraticScore2.fromLocationScale(p.meanX(), p.meanY(), p.covariance()).toArray()).toList();
+    }
+
+    @Override
+    int basisSize() {
+        return mixedBasis().size();
+    }
+
+    private static Gaussian2 density(double[] theta) {
+        QuadraticScore2 score = new QuadraticScore2(theta[0], theta[1], theta[2], theta[3], theta[4], theta[5]);
+        double[] mu = score.location();
+        return Gaussian2.of(mu[0], mu[1], score.scale());
+    }
+
+    @Override
+    double[] expectation(double[] theta) {
+        return ContinuousSoftmax2.expectation(density(theta), mixedBasis());
+    }
+
+    @Override
+    double[][] canonicalJacobian(double[] theta) {
+        return ContinuousSoftmax2.canonicalJacobian(density(theta), mixedBasis());
+    }
+
+    /** Tensor Gauss–Legendre over a box holding ±12 standard deviations of both factors. */
+    @Override
+    double quadrature(double[] theta, int j) {
+        Gaussian2 p = density(theta);
+        Gaussian2 psi = mixedBasis().function(j);
+        double[] box = hull(Gaussian2Test.asCase("p", p).box(), Gaussian2Test.asCase("psi", psi).box());
+        double narrowest = Math.sqrt(Math.min(Math.min(p.covariance().xx(), p.covariance().yy()),
+                Math.min(psi.covariance().xx(), psi.covariance().yy())));
+        int panels = (int) Math.ceil(Math.max(box[1] - box[0], box[3] - box[2]) / narrowest);
+        return GaussLegendre.of(16).integrate((x, y) -> p.density(x, y) * psi.density(x, y),
+                box[0], box[1], box[2], box[3], panels);
+    }
+
+    @Override
+    NDArray forward(NDManager manager, NDArray mean, NDArray covariance) {
         GaussianBasis2 basis = mixedBasis();
-        for (Gaussian2 p : densities()) {
-            double[] r = ContinuousSoftmax2.expectation(p, basis);
-            for (int j = 0; j < basis.size(); j++) {
-                Gaussian2 psi = basis.function(j);
-                // A box holding ±12 standard deviations of both factors holds the product's mass.
-                double[] box = hull(Gaussian2Test.asCase("p", p).box(), Gaussian2Test.asCase("psi", psi).box());
-                double narrowest = Math.sqrt(Math.min(Math.min(p.covariance().xx(), p.covariance().yy()),
-                        Math.min(psi.covariance().xx(), psi.covariance().yy())));
-                int panels = (int) Math.ceil(Math.max(box[1] - box[0], box[3] - box[2]) / narrowest);
-                double quadrature = rule.integrate((x, y) -> p.density(x, y) * psi.density(x, y),
-                        box[0], box[1], box[2], box[3], panels);
-                assertEquals(quadrature, r[j], 1e-9 * quadrature, p + " basis " + j);
-            }
-        }
+        return ContinuousSoftmax2.expectation(mean, covariance, basis.means(manager, DataType.FLOAT64),
+                basis.covariances(manager, DataType.FLOAT64));
     }
 
     private static double[] hull(double[] a, double[] b) {
@@ -218,39 +241,5 @@ class ContinuousSoftmax2Test {
         assertEquals(5.0 / 6, grid.function(2).meanX(), 0.0);
         assertEquals(1.0 / 2, grid.function(3).meanY(), 0.0);
         assertEquals(0.1 * 0.1, grid.function(4).covariance().xx(), 0.0);
-    }
-
-    @Test
-    void canonicalJacobianMatchesCentralDifferencesInEveryRowMajorEntry() {
-        GaussianBasis2 basis = mixedBasis();
-        for (Gaussian2 p : densities()) {
-            double[][] explicit = ContinuousSoftmax2.canonicalJacobian(p, basis);
-            double[][] numeric = CanonicalGradients.centralDifferences(theta -> {
-                QuadraticScore2 score = new QuadraticScore2(theta[0], theta[1], theta[2], theta[3], theta[4], theta[5]);
-                double[] mu = score.location();
-                return ContinuousSoftmax2.expectation(Gaussian2.of(mu[0], mu[1], score.scale()), basis);
-            }, QuadraticScore2.fromLocationScale(p.meanX(), p.meanY(), p.covariance()).toArray(), 1.0);
-            double error = CanonicalGradients.normwise(explicit, numeric);
-            assertTrue(error <= 1e-6, p + ": relative error " + error);
-        }
-    }
-
-    @Test
-    void autogradThroughTheCanonicalParametersMatchesTheCanonicalJacobian() {
-        GaussianBasis2 basis = mixedBasis();
-        List<Gaussian2> batch = densities();
-        double[][] theta = batch.stream()
-                .map(p -> QuadraticScore2.fromLocationScale(p.meanX(), p.meanY(), p.covariance()).toArray())
-                .toArray(double[][]::new);
-        double[][] upstream = ContinuousSoftmax1Test.randomUpstream(batch.size(), basis.size(), 13);
-        double[][] autograd = CanonicalGradients.autograd2(managers.manager(), (mean, covariance) ->
-                ContinuousSoftmax2.expectation(mean, covariance, basis.means(managers.manager(), DataType.FLOAT64),
-                        basis.covariances(managers.manager(), DataType.FLOAT64)), theta, upstream);
-        for (int b = 0; b < batch.size(); b++) {
-            double[] explicit = CanonicalGradients.vectorJacobianProduct(
-                    ContinuousSoftmax2.canonicalJacobian(batch.get(b), basis), upstream[b]);
-            double error = RelativeError.normwise(autograd[b], explicit);
-            assertTrue(error <= 1e-6, "row " + b + ": " + error);
-        }
     }
 }

@@ -4,24 +4,62 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.fovea.attention.ManagerExtension;
 import dev.fovea.attention.RelativeError;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ContinuousSparsemax1Test {
-
-    @RegisterExtension
-    final ManagerExtension managers = new ManagerExtension();
+class ContinuousSparsemax1Test extends ExpectationContract {
 
     /** Supports from much narrower to much wider than the basis functions. */
     static List<TruncatedParabola> densities() {
         return List.of(TruncatedParabola.of(0.3, 0.01), TruncatedParabola.of(0.62, 1e-5),
                 TruncatedParabola.fromVariance(0.5, 0.2), TruncatedParabola.of(0.05, 0.002));
+    }
+
+    @Override
+    List<double[]> thetas() {
+        return densities().stream().map(p -> p.score().toArray()).toList();
+    }
+
+    @Override
+    int basisSize() {
+        return ContinuousSoftmax1Test.mixedBasis().size();
+    }
+
+    private static TruncatedParabola density(double[] theta) {
+        QuadraticScore1 score = new QuadraticScore1(theta[0], theta[1]);
+        return TruncatedParabola.of(score.location(), score.scale());
+    }
+
+    @Override
+    double[] expectation(double[] theta) {
+        return ContinuousSparsemax1.expectation(density(theta), ContinuousSoftmax1Test.mixedBasis());
+    }
+
+    @Override
+    double[][] canonicalJacobian(double[] theta) {
+        return ContinuousSparsemax1.canonicalJacobian(density(theta), ContinuousSoftmax1Test.mixedBasis());
+    }
+
+    /** Composite Gauss–Legendre on the support, where the integrand is smooth; a few panels per basis width. */
+    @Override
+    double quadrature(double[] theta, int j) {
+        TruncatedParabola p = density(theta);
+        Gaussian1 psi = ContinuousSoftmax1Test.mixedBasis().function(j);
+        Support.Interval s = p.support();
+        int panels = 4 + (int) Math.ceil((s.upper() - s.lower()) / Math.sqrt(psi.variance()));
+        return GaussLegendre.of(16).integrate(t -> p.density(t) * psi.density(t), s.lower(), s.upper(), panels);
+    }
+
+    @Override
+    NDArray forward(NDManager manager, NDArray mean, NDArray scale) {
+        GaussianBasis1 basis = ContinuousSoftmax1Test.mixedBasis();
+        return ContinuousSparsemax1.expectation(mean, scale, basis.means(manager, DataType.FLOAT64),
+                basis.variances(manager, DataType.FLOAT64));
     }
 
     @Test
@@ -35,36 +73,6 @@ class ContinuousSparsemax1Test {
         assertEquals(1.289160552955514530577432e-13, r[1], 1e-12 * r[1]);
         // A support 1/4 as wide as ψ₃: the parabola moment cancels by about (σ_j/a)², hence 1e-13.
         assertEquals(0.3965315565440437551352199, r[2], 1e-13 * r[2]);
-    }
-
-    @Test
-    void closedFormMatchesQuadratureOnTheSupport() {
-        GaussLegendre rule = GaussLegendre.of(16);
-        GaussianBasis1 basis = ContinuousSoftmax1Test.mixedBasis();
-        for (TruncatedParabola p : densities()) {
-            double[] r = ContinuousSparsemax1.expectation(p, basis);
-            Support.Interval s = p.support();
-            for (int j = 0; j < basis.size(); j++) {
-                Gaussian1 psi = basis.function(j);
-                int panels = 4 + (int) Math.ceil((s.upper() - s.lower()) / Math.sqrt(psi.variance()));
-                double quadrature = rule.integrate(t -> p.density(t) * psi.density(t), s.lower(), s.upper(), panels);
-                assertEquals(quadrature, r[j], 1e-9 * quadrature, p + " basis " + j);
-            }
-        }
-    }
-
-    @Test
-    void canonicalJacobianMatchesCentralDifferences() {
-        GaussianBasis1 basis = ContinuousSoftmax1Test.mixedBasis();
-        for (TruncatedParabola p : densities()) {
-            double[][] explicit = ContinuousSparsemax1.canonicalJacobian(p, basis);
-            double[][] numeric = CanonicalGradients.centralDifferences(theta -> {
-                QuadraticScore1 score = new QuadraticScore1(theta[0], theta[1]);
-                return ContinuousSparsemax1.expectation(TruncatedParabola.of(score.location(), score.scale()), basis);
-            }, p.score().toArray(), 1.0);
-            double error = CanonicalGradients.normwise(explicit, numeric);
-            assertTrue(error <= 1e-6, p + ": relative error " + error);
-        }
     }
 
     @Test
@@ -90,23 +98,6 @@ class ContinuousSparsemax1Test {
             }
             double error = CanonicalGradients.normwise(explicit, quadrature);
             assertTrue(error <= 1e-9, p + ": relative error " + error);
-        }
-    }
-
-    @Test
-    void autogradThroughTheNDArrayForwardMatchesTheCanonicalJacobian() {
-        GaussianBasis1 basis = ContinuousSoftmax1Test.mixedBasis();
-        List<TruncatedParabola> batch = densities();
-        double[][] theta = batch.stream().map(p -> p.score().toArray()).toArray(double[][]::new);
-        double[][] upstream = ContinuousSoftmax1Test.randomUpstream(batch.size(), basis.size(), 6);
-        double[][] autograd = CanonicalGradients.autograd1(managers.manager(), (mean, scale) ->
-                ContinuousSparsemax1.expectation(mean, scale, basis.means(managers.manager(), DataType.FLOAT64),
-                        basis.variances(managers.manager(), DataType.FLOAT64)), theta, upstream);
-        for (int b = 0; b < theta.length; b++) {
-            double[] explicit = CanonicalGradients.vectorJacobianProduct(
-                    ContinuousSparsemax1.canonicalJacobian(batch.get(b), basis), upstream[b]);
-            double error = RelativeError.normwise(autograd[b], explicit);
-            assertTrue(error <= 1e-6, "row " + b + ": " + error);
         }
     }
 
