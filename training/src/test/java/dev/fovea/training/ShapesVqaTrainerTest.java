@@ -59,10 +59,17 @@ class ShapesVqaTrainerTest {
         Map<String, Double> firstMetrics;
         try (TrainedModel first = ShapesVqaTrainer.train(config, p -> firstLosses.add(p.loss()));
                 TrainedModel second = ShapesVqaTrainer.train(config, p -> secondLosses.add(p.loss()))) {
-            assertEquals(firstLosses, secondLosses);
-            assertEquals(first.metrics(), second.metrics());
+            // Equal up to the order of floating-point reductions: libtorch's intra-op threads may split a sum
+            // differently on a loaded machine (seen: the 7th digit). Another seed differs in the 1st digit.
+            assertEquals(firstLosses.size(), secondLosses.size());
+            for (int i = 0; i < firstLosses.size(); i++) {
+                assertEquals(firstLosses.get(i), secondLosses.get(i), 1e-5 * Math.abs(firstLosses.get(i)),
+                        "loss at step " + i);
+            }
+            assertEquals(first.metrics().keySet(), second.metrics().keySet());
+            first.metrics().forEach((name, value) -> assertEquals(value, second.metrics().get(name), 1e-3, name));
             firstMetrics = first.metrics();
-            assertArrayEquals(logits(first, probe), logits(second, probe));
+            assertArrayEquals(logits(first, probe), logits(second, probe), 1e-4f);
         }
         try (TrainedModel other = ShapesVqaTrainer.train(config.withDatasetSeed(2))) {
             assertNotEquals(firstMetrics, other.metrics(), "another seed trains another model");
