@@ -2,7 +2,6 @@ package dev.fovea.attention.conditioning;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -58,9 +57,7 @@ public final class ConditionalBiasing extends ConditioningBlock {
 
     @Override
     NDArray condition(ParameterStore parameterStore, NDArray features, NDArray condition, boolean training) {
-        var device = features.getDevice();
-        return apply(features, Linear.linear(condition, parameterStore.getValue(betaWeight, device, training),
-                parameterStore.getValue(betaBias, device, training)).get(0));
+        return apply(features, affine(parameterStore, betaWeight, betaBias, condition, training));
     }
 
     @Override

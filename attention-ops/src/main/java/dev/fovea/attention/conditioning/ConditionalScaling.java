@@ -2,7 +2,6 @@ package dev.fovea.attention.conditioning;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -55,9 +54,7 @@ public final class ConditionalScaling extends ConditioningBlock {
 
     @Override
     NDArray condition(ParameterStore parameterStore, NDArray features, NDArray condition, boolean training) {
-        var device = features.getDevice();
-        return apply(features, Linear.linear(condition, parameterStore.getValue(gammaWeight, device, training),
-                parameterStore.getValue(gammaBias, device, training)).get(0));
+        return apply(features, affine(parameterStore, gammaWeight, gammaBias, condition, training));
     }
 
     @Override

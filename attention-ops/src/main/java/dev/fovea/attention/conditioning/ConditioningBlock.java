@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
@@ -59,6 +60,14 @@ public abstract sealed class ConditioningBlock extends AbstractBlock
     final Parameter addBias(String name, long size, int value) {
         return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BIAS)
                 .optShape(new Shape(size)).optInitializer(value == 1 ? Initializer.ONES : Initializer.ZEROS).build());
+    }
+
+    /** \( W z + b \) with a weight \( (\text{rows}, d) \) and a bias of this block, on the condition's device. */
+    final NDArray affine(ParameterStore parameterStore, Parameter weight, Parameter bias, NDArray condition,
+                         boolean training) {
+        var device = condition.getDevice();
+        return Linear.linear(condition, parameterStore.getValue(weight, device, training),
+                parameterStore.getValue(bias, device, training)).get(0);
     }
 
     /** The conditioned features, computed by the subclass's static function. */

@@ -2,7 +2,6 @@ package dev.fovea.attention.conditioning;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -84,12 +83,8 @@ public final class Film extends ConditioningBlock {
 
     @Override
     NDArray condition(ParameterStore parameterStore, NDArray features, NDArray condition, boolean training) {
-        var device = features.getDevice();
-        NDArray gamma = Linear.linear(condition, parameterStore.getValue(gammaWeight, device, training),
-                parameterStore.getValue(gammaBias, device, training)).get(0);
-        NDArray beta = Linear.linear(condition, parameterStore.getValue(betaWeight, device, training),
-                parameterStore.getValue(betaBias, device, training)).get(0);
-        return apply(features, gamma, beta);
+        return apply(features, affine(parameterStore, gammaWeight, gammaBias, condition, training),
+                affine(parameterStore, betaWeight, betaBias, condition, training));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.fovea.attention.draw;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
 
 /** The sizes a DRAW block is built for, checked once, and the input checks made in the block's terms. */
 record DrawGeometry(int width, int height, int glimpses, int stateSize) {
@@ -10,6 +14,15 @@ record DrawGeometry(int width, int height, int glimpses, int stateSize) {
         if (stateSize < 1) {
             throw new IllegalArgumentException("stateSize must be >= 1, got " + stateSize);
         }
+    }
+
+    /** The filterbank of eq. 21: the five parameters \( W h + b \) from the decoder state, then the filters. */
+    DrawFilterbank.Arrays filterbank(ParameterStore parameterStore, Parameter weight, Parameter bias, NDArray state,
+                                     boolean training) {
+        var device = state.getDevice();
+        NDArray parameters = Linear.linear(state, parameterStore.getValue(weight, device, training),
+                parameterStore.getValue(bias, device, training)).get(0);
+        return DrawFilterbank.apply(parameters, width, height, glimpses);
     }
 
     void requireState(Shape state) {

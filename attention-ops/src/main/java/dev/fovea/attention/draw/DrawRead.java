@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.fovea.math.Finite;
@@ -125,12 +124,8 @@ public final class DrawRead extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         requireInputs(inputs.getShapes());
-        NDArray state = inputs.get(0);
-        NDArray parameters = Linear.linear(state,
-                parameterStore.getValue(filterWeight, state.getDevice(), training),
-                parameterStore.getValue(filterBias, state.getDevice(), training)).get(0);
-        DrawFilterbank.Arrays filters = DrawFilterbank.apply(
-                parameters, geometry.width(), geometry.height(), geometry.glimpses());
+        DrawFilterbank.Arrays filters = geometry.filterbank(parameterStore, filterWeight, filterBias, inputs.get(0),
+                training);
         NDList glimpses = new NDList();
         for (int k = 1; k < inputs.size(); k++) {
             glimpses.add(apply(inputs.get(k), filters));

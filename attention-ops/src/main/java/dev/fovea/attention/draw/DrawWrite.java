@@ -121,15 +121,11 @@ public final class DrawWrite extends AbstractBlock {
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         requireInputs(inputs.getShapes());
         NDArray state = inputs.get(0);
-        NDArray parameters = Linear.linear(state,
-                parameterStore.getValue(filterWeight, state.getDevice(), training),
-                parameterStore.getValue(filterBias, state.getDevice(), training)).get(0);
         NDArray patch = Linear.linear(state,
                 parameterStore.getValue(patchWeight, state.getDevice(), training),
                 parameterStore.getValue(patchBias, state.getDevice(), training)).get(0)
                 .reshape(state.getShape().get(0), geometry.glimpses(), geometry.glimpses());
-        DrawFilterbank.Arrays filters = DrawFilterbank.apply(
-                parameters, geometry.width(), geometry.height(), geometry.glimpses());
+        DrawFilterbank.Arrays filters = geometry.filterbank(parameterStore, filterWeight, filterBias, state, training);
         return new NDList(apply(patch, filters));
     }
 
