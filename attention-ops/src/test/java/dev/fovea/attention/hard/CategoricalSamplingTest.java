@@ -75,6 +75,27 @@ class CategoricalSamplingTest {
                 new double[] {Double.NaN, 1.0}, random));
     }
 
+    @Test
+    void theTestRejectsASamplerOffByTenPercentInOneScore() {
+        // Score 0 raised by 0.1 changes p_0 ≈ 0.21 by ≈ 8%: about 1,000 extra draws of 12,600 expected, a
+        // goodness-of-fit statistic of about 90, far above the 18.467 threshold.
+        double[] wrong = SCORES.clone();
+        wrong[0] += 0.1;
+        long[] counts = new long[SCORES.length];
+        SplittableRandom random = new SplittableRandom(19);
+        for (int i = 0; i < DRAWS; i++) {
+            counts[CategoricalSampling.inverseCdf().sample(wrong, random)]++;
+        }
+        double[] p = Softmax.probabilities(SCORES);
+        double fit = 0.0;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] > 0.0) {
+                fit += (counts[i] - DRAWS * p[i]) * (counts[i] - DRAWS * p[i]) / (DRAWS * p[i]);
+            }
+        }
+        assertTrue(fit > CHI_SQUARE_4_0999, "statistic " + fit);
+    }
+
     private static long[] kernelCounts(CategoricalSampling sampling, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long[] counts = new long[SCORES.length];
