@@ -4,7 +4,9 @@ import dev.fovea.math.Finite;
 import java.util.Objects;
 
 /**
- * Dynamic time warping of two 1-D sequences with the symmetric1 step pattern and no window.
+ * Dynamic time warping: the classic 1-D DTW (squared cost, symmetric1, no window) in {@link #align(double[], double[])}
+ * and {@link #distance(double[], double[])}, and every variant of {@link DtwOptions} (local costs, windows, step
+ * patterns, open ends, multivariate DTW_D and DTW_I) in the methods taking options.
  *
  * <p>For \( x \in \mathbb{R}^n \), \( y \in \mathbb{R}^m \) and a local cost \( c(i, j) = c(x_i, y_j) \) (by default
  * \( (x_i - y_j)^2 \)), the accumulated cost is
@@ -130,6 +132,323 @@ public final class Dtw {
             current = swap;
         }
         return requireFinite(previous[rowLength - 1], x.length, y.length);
+    }
+
+    /**
+     * DTW of two 1-D sequences under the given options (local cost, window, step pattern, open ends).
+     *
+     * <p>Stores the \( n m \) local and accumulated costs (\( O(nm) \) time and memory, times the number of cells
+     * the pattern's steps charge). With {@link DtwOptions#defaults()} the cost equals {@code align(x, y).cost()} and
+     * the path is the same.
+     *
+     * @param x the query, length \( n \ge 1 \), finite; indexes the rows
+     * @param y the reference, length \( m \ge 1 \), finite; indexes the columns
+     * @return the cost of an optimal path under the pattern's weights, the cost divided by the pattern's normaliser,
+     *         and the path (steps expanded into the cells they charge)
+     * @throws IllegalArgumentException if a sequence is empty or not finite, the local cost is a given matrix, or no
+     *                                  path is admissible (message starting with {@code window} or
+     *                                  {@code stepPattern})
+     * @throws ArithmeticException      if a local cost overflows to \( +\infty \)
+     */
+    public static DtwResult align(double[] x, double[] y, DtwOptions options) {
+        requireSequences(x, y, LocalCost.squared());
+        LocalCost localCost = pointwise(options);
+        int n = x.length;
+        int m = y.length;
+        double[] costs = new double[cellCount(n, m)];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                costs[i * m + j] = localCost.between(x[i], y[j]);
+            }
+        }
+        return solve(costs, n, m, options);
+    }
+
+    /**
+     * Dependent multivariate DTW (DTW_D, Shokoohi-Yekta et al., Data Min. Knowl. Disc. 31, 2017): one path for all
+     * channels, the local cost between whole vectors \( x_i, y_j \in \mathbb{R}^d \).
+     *
+     * @param x \( n \times d \) (time-major: {@code x[i]} is the vector at time \( i \)), finite, \( n, d \ge 1 \)
+     * @param y \( m \times d \), finite, same \( d \)
+     * @see #align(double[], double[], DtwOptions)
+     * @throws IllegalArgumentException also {@code "y has 3 channels at [0], x has 4"} for a dimension mismatch
+     */
+    public static DtwResult align(double[][] x, double[][] y, DtwOptions options) {
+        int d = requireVectors(x, y);
+        LocalCost localCost = pointwise(options);
+        int n = x.length;
+        int m = y.length;
+        double[] costs = new double[cellCount(n, m)];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                costs[i * m + j] = localCost.between(x[i], y[j]);
+            }
+        }
+        return solve(costs, n, m, options);
+    }
+
+    /**
+     * DTW over a given local-cost matrix: {@code options.localCost()} must be {@link LocalCost#given(double[][])};
+     * rows play the role of \( x \), columns of \( y \).
+     *
+     * @throws IllegalArgumentException if the local cost is not a given matrix, or no path is admissible
+     */
+    public static DtwResult alignGiven(DtwOptions options) {
+        if (!(options.localCost() instanceof LocalCost.Given given)) {
+            throw new IllegalArgumentException("localCost must be a given matrix for alignGiven, got "
+                    + options.localCost());
+        }
+        int n = given.rowCount();
+        int m = given.columnCount();
+        double[] costs = new double[cellCount(n, m)];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                costs[i * m + j] = given.at(i, j);
+            }
+        }
+        return solve(costs, n, m, options);
+    }
+
+    /**
+     * Independent multivariate DTW (DTW_I, Shokoohi-Yekta et al. 2017): the sum over channels \( k \) of the DTW cost
+     * of channel \( k \) of \( x \) against channel \( k \) of \( y \), each with its own path.
+     *
+     * @param x \( n \times d \), time-major
+     * @param y \( m \times d \)
+     * @return \( \sum_k \mathrm{DTW}(x_{\cdot k}, y_{\cdot k}) \) under the options' weights (unnormalised)
+     */
+    public static double independentCost(double[][] x, double[][] y, DtwOptions options) {
+        int d = requireVectors(x, y);
+        pointwise(options);
+        double sum = 0.0;
+        double[] xk = new double[x.length];
+        double[] yk = new double[y.length];
+        for (int k = 0; k < d; k++) {
+            for (int i = 0; i < x.length; i++) {
+                xk[i] = x[i][k];
+            }
+            for (int j = 0; j < y.length; j++) {
+                yk[j] = y[j][k];
+            }
+            sum += align(xk, yk, options).cost();
+        }
+        return sum;
+    }
+
+    /**
+     * The accumulated-cost matrix \( D \) of {@link #align(double[][], double[][], DtwOptions)}: {@code D[i][j]} is
+     * the cost of the cheapest admissible path from the start to \( (i, j) \), \( +\infty \) where no admissible
+     * path reaches (outside the window, or excluded by the step pattern).
+     *
+     * @return an \( n \times m \) matrix
+     */
+    public static double[][] accumulatedCost(double[][] x, double[][] y, DtwOptions options) {
+        requireVectors(x, y);
+        LocalCost localCost = pointwise(options);
+        int n = x.length;
+        int m = y.length;
+        double[] costs = new double[cellCount(n, m)];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                costs[i * m + j] = localCost.between(x[i], y[j]);
+            }
+        }
+        requireFiniteCosts(costs, m);
+        options.window().requireFits(n, m, options.openBegin() || options.openEnd());
+        double[] accumulated = new double[n * m];
+        accumulate(costs, n, m, options, accumulated, new byte[n * m]);
+        double[][] matrix = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(accumulated, i * m, matrix[i], 0, m);
+        }
+        return matrix;
+    }
+
+    private static final byte UNREACHED = -2;
+    private static final byte START = -1;
+
+    private static DtwResult solve(double[] costs, int n, int m, DtwOptions options) {
+        requireFiniteCosts(costs, m);
+        options.window().requireFits(n, m, options.openBegin() || options.openEnd());
+        double[] accumulated = new double[n * m];
+        byte[] choice = new byte[n * m];
+        accumulate(costs, n, m, options, accumulated, choice);
+        StepPattern.Normalization normalization = options.stepPattern().normalization();
+        int last = (n - 1) * m;
+        int end = -1;
+        double bestNormalized = Double.POSITIVE_INFINITY;
+        for (int j = options.openEnd() ? 0 : m - 1; j < m; j++) {
+            if (choice[last + j] == UNREACHED) {
+                continue;
+            }
+            double normalized = accumulated[last + j] / normaliser(normalization, n, j);
+            if (end < 0 || normalized < bestNormalized) {
+                end = j;
+                bestNormalized = normalized;
+            }
+        }
+        if (end < 0) {
+            String field = options.window() instanceof Window.None ? "stepPattern" : "window";
+            throw new IllegalArgumentException(field + " admits no warping path: " + options.stepPattern().name()
+                    + " steps within " + options.window() + " cannot reach row " + (n - 1)
+                    + (options.openEnd() ? "" : " at column " + (m - 1)) + " for n = " + n + ", m = " + m);
+        }
+        double cost = requireFinite(accumulated[last + end], n, m);
+        double normalizedCost = normalization == StepPattern.Normalization.NONE ? Double.NaN
+                : cost / normaliser(normalization, n, end);
+        return new DtwResult(cost, normalizedCost, backtrack(choice, options.stepPattern(), m, n - 1, end));
+    }
+
+    private static double normaliser(StepPattern.Normalization normalization, int n, int endColumn) {
+        return switch (normalization) {
+            case NONE -> 1.0;
+            case N -> n;
+            case N_PLUS_M -> n + endColumn + 1.0;
+        };
+    }
+
+    /**
+     * Fills D and the chosen step per cell (START, a step index, or UNREACHED). A step is a candidate when its start
+     * is reached and every cell it visits is in the window; a later step replaces an earlier only if strictly cheaper.
+     */
+    private static void accumulate(double[] costs, int n, int m, DtwOptions options, double[] accumulated,
+                                   byte[] choice) {
+        Window window = options.window();
+        java.util.List<StepPattern.Step> steps = options.stepPattern().steps();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                int cell = i * m + j;
+                double best = Double.POSITIVE_INFINITY;
+                byte chosen = UNREACHED;
+                if (window.admits(i, j, n, m)) {
+                    if (i == 0 && (j == 0 || options.openBegin())) {
+                        best = costs[cell];
+                        chosen = START;
+                    }
+                    for (int s = 0; s < steps.size(); s++) {
+                        StepPattern.Step step = steps.get(s);
+                        int fromRow = i - step.rowBack();
+                        int fromColumn = j - step.columnBack();
+                        if (fromRow < 0 || fromColumn < 0 || choice[fromRow * m + fromColumn] == UNREACHED) {
+                            continue;
+                        }
+                        double sum = accumulated[fromRow * m + fromColumn];
+                        boolean admissible = true;
+                        for (int k = 0; k < step.cellCount(); k++) {
+                            int r = i - step.rowBackOf(k);
+                            int c = j - step.columnBackOf(k);
+                            if (!window.admits(r, c, n, m)) {
+                                admissible = false;
+                                break;
+                            }
+                            sum += step.weightOf(k) * costs[r * m + c];
+                        }
+                        if (admissible && (chosen == UNREACHED || sum < best)) {
+                            best = sum;
+                            chosen = (byte) s;
+                        }
+                    }
+                }
+                accumulated[cell] = chosen == UNREACHED ? Double.POSITIVE_INFINITY : best;
+                choice[cell] = chosen;
+            }
+        }
+    }
+
+    private static WarpingPath backtrack(byte[] choice, StepPattern pattern, int m, int endRow, int endColumn) {
+        java.util.List<StepPattern.Step> steps = pattern.steps();
+        int[] rows = new int[16];
+        int[] columns = new int[16];
+        int count = 0;
+        int i = endRow;
+        int j = endColumn;
+        while (true) {
+            byte chosen = choice[i * m + j];
+            if (chosen == START) {
+                if (count + 1 > rows.length) {
+                    rows = java.util.Arrays.copyOf(rows, 2 * rows.length);
+                    columns = java.util.Arrays.copyOf(columns, 2 * columns.length);
+                }
+                rows[count] = i;
+                columns[count] = j;
+                count++;
+                break;
+            }
+            StepPattern.Step step = steps.get(chosen);
+            if (count + step.cellCount() > rows.length) {
+                rows = java.util.Arrays.copyOf(rows, 2 * rows.length + step.cellCount());
+                columns = java.util.Arrays.copyOf(columns, 2 * columns.length + step.cellCount());
+            }
+            for (int k = step.cellCount() - 1; k >= 0; k--) {
+                rows[count] = i - step.rowBackOf(k);
+                columns[count] = j - step.columnBackOf(k);
+                count++;
+            }
+            i -= step.rowBack();
+            j -= step.columnBack();
+        }
+        int[] pathRows = new int[count];
+        int[] pathColumns = new int[count];
+        for (int k = 0; k < count; k++) {
+            pathRows[k] = rows[count - 1 - k];
+            pathColumns[k] = columns[count - 1 - k];
+        }
+        return new WarpingPath(pathRows, pathColumns);
+    }
+
+    private static LocalCost pointwise(DtwOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
+        if (options.localCost() instanceof LocalCost.Given) {
+            throw new IllegalArgumentException(
+                    "localCost is a given matrix; call Dtw.alignGiven(options) instead of passing sequences");
+        }
+        return options.localCost();
+    }
+
+    private static int cellCount(int n, int m) {
+        // The largest array length every JVM grants is a few below Integer.MAX_VALUE.
+        if ((long) n * m > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("align stores n·m accumulated costs, but x has " + n
+                    + " entries and y has " + m + " (" + (long) n * m + " cells)");
+        }
+        return n * m;
+    }
+
+    private static void requireFiniteCosts(double[] costs, int m) {
+        for (int cell = 0; cell < costs.length; cell++) {
+            if (!Double.isFinite(costs[cell])) {
+                throw new ArithmeticException("localCost overflowed to " + costs[cell] + " at [" + cell / m + ", "
+                        + cell % m + "]; rescale the sequences");
+            }
+        }
+    }
+
+    /** Checks n × d and m × d time-major vectors; returns d. */
+    private static int requireVectors(double[][] x, double[][] y) {
+        Finite.check("x", x);
+        Finite.check("y", y);
+        if (x.length == 0) {
+            throw new IllegalArgumentException("x must have at least one entry, got length 0");
+        }
+        if (y.length == 0) {
+            throw new IllegalArgumentException("y must have at least one entry, got length 0");
+        }
+        int d = x[0].length;
+        if (d == 0) {
+            throw new IllegalArgumentException("x must have at least one channel, got 0 at [0]");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != d) {
+                throw new IllegalArgumentException("x has " + x[i].length + " channels at [" + i + "], " + d
+                        + " at [0]");
+            }
+        }
+        for (int j = 0; j < y.length; j++) {
+            if (y[j].length != d) {
+                throw new IllegalArgumentException("y has " + y[j].length + " channels at [" + j + "], x has " + d);
+            }
+        }
+        return d;
     }
 
     private static double cheapest(double diagonal, double fromAbove, double fromLeft) {
