@@ -96,7 +96,87 @@ public final class Dtw {
      * @throws ArithmeticException      if the optimal cost overflows to \( +\infty \)
      */
     public static double distance(double[] x, double[] y) {
-        return distance(x, y, LocalCost.squared());
+        requireSequences(x, y, LocalCost.squared());
+        return requireFinite(banded(x, y, Math.max(x.length, y.length), Double.POSITIVE_INFINITY), x.length,
+                y.length);
+    }
+
+    /**
+     * The DTW cost alone (squared local cost, symmetric1) within a Sakoe–Chiba band \( |i - j| \le r \), in
+     * \( O(\min(n, m)) \) memory and \( O(\max(n, m)\,(2r + 1)) \) time.
+     *
+     * @param band the band; it must admit a path: \( r \ge |n - m| \)
+     * @return bitwise equal to {@code align(x, y, defaults().withWindow(band)).cost()}
+     * @throws IllegalArgumentException if a sequence is empty or not finite, or the band is too narrow
+     * @throws ArithmeticException      if the optimal cost overflows to \( +\infty \)
+     */
+    public static double distance(double[] x, double[] y, Window.SakoeChiba band) {
+        return distance(x, y, band, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #distance(double[], double[], Window.SakoeChiba)}, but abandons as soon as every cell of a row exceeds
+     * {@code abandonAbove}: then no path can cost {@code abandonAbove} or less, and \( +\infty \) is returned
+     * (Rakthanmanon et al., KDD 2012, §4.2.3). Otherwise the exact cost is returned.
+     *
+     * @param abandonAbove the cost beyond which the exact value is not needed; \( +\infty \) never abandons
+     * @return the DTW cost, or \( +\infty \) if it exceeds {@code abandonAbove}
+     * @throws IllegalArgumentException also if {@code abandonAbove} is NaN
+     */
+    public static double distance(double[] x, double[] y, Window.SakoeChiba band, double abandonAbove) {
+        requireSequences(x, y, LocalCost.squared());
+        Objects.requireNonNull(band, "band must not be null");
+        if (Double.isNaN(abandonAbove)) {
+            throw new IllegalArgumentException("abandonAbove must not be NaN");
+        }
+        band.requireFits(x.length, y.length, false);
+        double cost = banded(x, y, band.radiusCells(), abandonAbove);
+        return cost == Double.POSITIVE_INFINITY && abandonAbove < Double.POSITIVE_INFINITY ? cost
+                : requireFinite(cost, x.length, y.length);
+    }
+
+    /**
+     * Two rows over the shorter sequence (the band is symmetric under transposition). Columns are shifted by one so
+     * that index 0 and the cells just outside the band hold +∞ sentinels and the inner loop has no branch; the
+     * virtual cell (−1, −1) holds 0 so that D(0, 0) = c(0, 0).
+     */
+    private static double banded(double[] x, double[] y, int radiusCells, double abandonAbove) {
+        double[] rows = y.length <= x.length ? x : y;
+        double[] columns = y.length <= x.length ? y : x;
+        int n = rows.length;
+        int m = columns.length;
+        int r = Math.min(radiusCells, n);
+        double[] previous = new double[m + 2];
+        double[] current = new double[m + 2];
+        java.util.Arrays.fill(previous, Double.POSITIVE_INFINITY);
+        previous[0] = 0.0;
+        for (int i = 0; i < n; i++) {
+            int lo = Math.max(0, i - r);
+            int hi = Math.min(m - 1, i + r);
+            current[lo] = Double.POSITIVE_INFINITY;
+            double xi = rows[i];
+            double left = Double.POSITIVE_INFINITY;
+            double rowMinimum = Double.POSITIVE_INFINITY;
+            for (int t = lo + 1; t <= hi + 1; t++) {
+                double d = xi - columns[t - 1];
+                double diagonal = previous[t - 1];
+                double above = previous[t];
+                double fromPrevious = diagonal <= above ? diagonal : above;
+                left = d * d + (fromPrevious <= left ? fromPrevious : left);
+                current[t] = left;
+                rowMinimum = left <= rowMinimum ? left : rowMinimum;
+            }
+            if (hi + 2 <= m + 1) {
+                current[hi + 2] = Double.POSITIVE_INFINITY;
+            }
+            if (rowMinimum > abandonAbove) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[m];
     }
 
     /**
