@@ -118,6 +118,17 @@ public final class StepPattern {
         return name;
     }
 
+    /** Patterns are equal when their names are: every factory gives its pattern a distinct name. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StepPattern that && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     /**
      * Builds a pattern from rows {@code (step, a, b, w)} as printed in {@code dtw}: the first row of each step is its
      * start \( (a_s, b_s) \) (weight −1), the following rows the charged cells.

@@ -1,6 +1,8 @@
 package dev.fovea.alignment.bench;
 
 import dev.fovea.alignment.dtw.Dtw;
+import dev.fovea.alignment.dtw.PairwiseDistances;
+import dev.fovea.alignment.dtw.Window;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +17,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** {@link Dtw#distance(double[], double[])} of two random walks of equal length ({@code length}² cells). */
+/**
+ * Single-pair DTW cost (squared local cost, symmetric1) of two random walks of equal {@code length}, with no window
+ * ({@code bandPercent = 100}: \( n^2 \) cells) or a Sakoe–Chiba band of radius {@code length · bandPercent / 100}
+ * (\( \approx n (2r + 1) - r(r + 1) \) cells); and the pairwise matrix of 32 such walks on all cores.
+ * Cells per second = cells / measured time; the cell counts are printed by {@link #cells(int, int)}.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -24,17 +31,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DtwDistanceBenchmark {
 
-    @Param("1000")
+    @Param({"1000", "4000", "10000"})
     public int length;
+
+    @Param({"100", "10"})
+    public int bandPercent;
 
     private double[] x;
     private double[] y;
+    private double[][] series;
+    private Window.SakoeChiba band;
 
     @Setup
     public void setUp() {
         Random random = new Random(42L);
         x = randomWalk(random, length);
         y = randomWalk(random, length);
+        band = Window.sakoeChiba(length * bandPercent / 100);
+        series = new double[32][];
+        for (int a = 0; a < series.length; a++) {
+            series[a] = randomWalk(random, length);
+        }
     }
 
     // Random walks rather than white noise: neighbouring values are close, as in real signals, so the minimum in
@@ -47,8 +64,22 @@ public class DtwDistanceBenchmark {
         return walk;
     }
 
+    /** The number of cells \( |i - j| \le r \) of an \( n \times n \) grid. */
+    public static long cells(int n, int r) {
+        long count = 0;
+        for (int i = 0; i < n; i++) {
+            count += Math.min(n - 1, i + r) - Math.max(0, i - r) + 1;
+        }
+        return count;
+    }
+
     @Benchmark
     public double distance() {
-        return Dtw.distance(x, y);
+        return Dtw.distance(x, y, band);
+    }
+
+    @Benchmark
+    public double[][] pairwise32() {
+        return PairwiseDistances.of(series, band.radiusCells());
     }
 }
