@@ -136,9 +136,14 @@ public final class Dtw {
     }
 
     /**
-     * Two rows over the shorter sequence (the band is symmetric under transposition). Columns are shifted by one so
-     * that index 0 and the cells just outside the band hold +∞ sentinels and the inner loop has no branch; the
-     * virtual cell (−1, −1) holds 0 so that D(0, 0) = c(0, 0).
+     * Rows over the longer sequence, columns over the shorter (the band is symmetric under transposition), two rows
+     * at a time. Columns are shifted by one so that index 0 and the cells just outside the band hold +∞ sentinels
+     * and the inner loops have no branch; the virtual cell (−1, −1) holds 0 so that D(0, 0) = c(0, 0).
+     *
+     * <p>Each cell depends on its left neighbour, so one row is a chain of dependent add–min operations. Rows i and
+     * i + 1 are therefore swept together, row i + 1 one column behind: the two chains are independent and the core
+     * overlaps them. Every cell still gets exactly c + min(diagonal, above, left), so the result is bitwise that of
+     * {@link #align(double[], double[])}.
      */
     private static double banded(double[] x, double[] y, int radiusCells, double abandonAbove) {
         double[] rows = y.length <= x.length ? x : y;
@@ -147,34 +152,92 @@ public final class Dtw {
         int m = columns.length;
         int r = Math.min(radiusCells, n);
         double[] previous = new double[m + 2];
-        double[] current = new double[m + 2];
+        double[] first = new double[m + 2];
+        double[] second = new double[m + 2];
         java.util.Arrays.fill(previous, Double.POSITIVE_INFINITY);
         previous[0] = 0.0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            int loA = Math.max(0, i - r);
+            int hiA = Math.min(m - 1, i + r);
+            int loB = Math.max(0, i + 1 - r);
+            int hiB = Math.min(m - 1, i + 1 + r);
+            first[loA] = Double.POSITIVE_INFINITY;
+            if (hiA + 2 <= m + 1) {
+                first[hiA + 2] = Double.POSITIVE_INFINITY;
+            }
+            second[loB] = Double.POSITIVE_INFINITY;
+            double xa = rows[i];
+            double xb = rows[i + 1];
+            double leftA = Double.POSITIVE_INFINITY;
+            double leftB = Double.POSITIVE_INFINITY;
+            double minimumA = Double.POSITIVE_INFINITY;
+            double minimumB = Double.POSITIVE_INFINITY;
+            int t = loA + 1;
+            for (int end = Math.min(hiA + 1, loB + 1); t <= end; t++) {
+                double d = xa - columns[t - 1];
+                double diagonal = previous[t - 1];
+                double above = previous[t];
+                double fromPrevious = diagonal <= above ? diagonal : above;
+                leftA = d * d + (fromPrevious <= leftA ? fromPrevious : leftA);
+                first[t] = leftA;
+                minimumA = leftA <= minimumA ? leftA : minimumA;
+            }
+            for (t = loB + 2; t <= hiA + 1; t++) {
+                double da = xa - columns[t - 1];
+                double diagonalA = previous[t - 1];
+                double aboveA = previous[t];
+                double fromPreviousA = diagonalA <= aboveA ? diagonalA : aboveA;
+                double db = xb - columns[t - 2];
+                double diagonalB = first[t - 2];
+                double aboveB = first[t - 1];
+                double fromPreviousB = diagonalB <= aboveB ? diagonalB : aboveB;
+                leftA = da * da + (fromPreviousA <= leftA ? fromPreviousA : leftA);
+                leftB = db * db + (fromPreviousB <= leftB ? fromPreviousB : leftB);
+                first[t] = leftA;
+                second[t - 1] = leftB;
+                minimumA = leftA <= minimumA ? leftA : minimumA;
+                minimumB = leftB <= minimumB ? leftB : minimumB;
+            }
+            for (t = Math.max(hiA + 2, loB + 2); t <= hiB + 2; t++) {
+                double d = xb - columns[t - 2];
+                double diagonal = first[t - 2];
+                double above = first[t - 1];
+                double fromPrevious = diagonal <= above ? diagonal : above;
+                leftB = d * d + (fromPrevious <= leftB ? fromPrevious : leftB);
+                second[t - 1] = leftB;
+                minimumB = leftB <= minimumB ? leftB : minimumB;
+            }
+            if (hiB + 2 <= m + 1) {
+                second[hiB + 2] = Double.POSITIVE_INFINITY;
+            }
+            if (minimumA > abandonAbove || minimumB > abandonAbove) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double[] free = previous;
+            previous = second;
+            second = free;
+        }
+        if (i < n) {
             int lo = Math.max(0, i - r);
             int hi = Math.min(m - 1, i + r);
-            current[lo] = Double.POSITIVE_INFINITY;
+            first[lo] = Double.POSITIVE_INFINITY;
             double xi = rows[i];
             double left = Double.POSITIVE_INFINITY;
-            double rowMinimum = Double.POSITIVE_INFINITY;
+            double minimum = Double.POSITIVE_INFINITY;
             for (int t = lo + 1; t <= hi + 1; t++) {
                 double d = xi - columns[t - 1];
                 double diagonal = previous[t - 1];
                 double above = previous[t];
                 double fromPrevious = diagonal <= above ? diagonal : above;
                 left = d * d + (fromPrevious <= left ? fromPrevious : left);
-                current[t] = left;
-                rowMinimum = left <= rowMinimum ? left : rowMinimum;
+                first[t] = left;
+                minimum = left <= minimum ? left : minimum;
             }
-            if (hi + 2 <= m + 1) {
-                current[hi + 2] = Double.POSITIVE_INFINITY;
-            }
-            if (rowMinimum > abandonAbove) {
+            if (minimum > abandonAbove) {
                 return Double.POSITIVE_INFINITY;
             }
-            double[] swap = previous;
-            previous = current;
-            current = swap;
+            previous = first;
         }
         return previous[m];
     }
