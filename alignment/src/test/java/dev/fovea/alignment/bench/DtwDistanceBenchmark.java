@@ -1,7 +1,6 @@
 package dev.fovea.alignment.bench;
 
 import dev.fovea.alignment.dtw.Dtw;
-import dev.fovea.alignment.dtw.PairwiseDistances;
 import dev.fovea.alignment.dtw.Window;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Single-pair DTW cost (squared local cost, symmetric1) of two random walks of equal {@code length}, with no window
  * ({@code bandPercent = 100}: \( n^2 \) cells) or a Sakoe–Chiba band of radius {@code length · bandPercent / 100}
- * (\( \approx n (2r + 1) - r(r + 1) \) cells); and the pairwise matrix of 32 such walks on all cores.
- * Cells per second = cells / measured time; the cell counts are printed by {@link #cells(int, int)}.
+ * (\( n (2r + 1) - r(r + 1) \) cells).
+ * Cells per second = cells / measured time (docs/alignment-dtw.md lists the cell counts).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +38,6 @@ public class DtwDistanceBenchmark {
 
     private double[] x;
     private double[] y;
-    private double[][] series;
     private Window.SakoeChiba band;
 
     @Setup
@@ -48,29 +46,16 @@ public class DtwDistanceBenchmark {
         x = randomWalk(random, length);
         y = randomWalk(random, length);
         band = Window.sakoeChiba(length * bandPercent / 100);
-        series = new double[32][];
-        for (int a = 0; a < series.length; a++) {
-            series[a] = randomWalk(random, length);
-        }
     }
 
     // Random walks rather than white noise: neighbouring values are close, as in real signals, so the minimum in
     // the recurrence does not always pick the same predecessor (which would flatter branch prediction).
-    private static double[] randomWalk(Random random, int n) {
+    static double[] randomWalk(Random random, int n) {
         double[] walk = new double[n];
         for (int i = 1; i < n; i++) {
             walk[i] = walk[i - 1] + random.nextGaussian();
         }
         return walk;
-    }
-
-    /** The number of cells \( |i - j| \le r \) of an \( n \times n \) grid. */
-    public static long cells(int n, int r) {
-        long count = 0;
-        for (int i = 0; i < n; i++) {
-            count += Math.min(n - 1, i + r) - Math.max(0, i - r) + 1;
-        }
-        return count;
     }
 
     @Benchmark
@@ -79,7 +64,29 @@ public class DtwDistanceBenchmark {
     }
 
     @Benchmark
-    public double[][] pairwise32() {
-        return PairwiseDistances.of(series, band.radiusCells());
+    public double distance() {
+        return Dtw.distance(x, y, band);
     }
+
+    /** The pairwise matrix of 32 walks of length 1000 on all cores: 496 pairs. */
+    @State(Scope.Benchmark)
+    public static class Collection {
+
+        @Param({"100", "10"})
+        public int bandPercent;
+
+        double[][] series;
+        int radiusCells;
+
+        @Setup
+        public void setUp() {
+            Random random = new Random(43L);
+            series = new double[32][];
+            for (int a = 0; a < series.length; a++) {
+                series[a] = randomWalk(random, 1000);
+            }
+            radiusCells = 1000 * bandPercent / 100;
+        }
+    }
+
 }
