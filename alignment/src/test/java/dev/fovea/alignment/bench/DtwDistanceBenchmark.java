@@ -19,8 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Single-pair DTW cost (squared local cost, symmetric1) of two random walks of equal {@code length}, with no window
  * ({@code bandPercent = 100}: \( n^2 \) cells) or a Sakoe–Chiba band of radius {@code length · bandPercent / 100}
- * (\( n (2r + 1) - r(r + 1) \) cells).
- * Cells per second = cells / measured time (docs/alignment-dtw.md lists the cell counts).
+ * (\( n (2r + 1) - r(r + 1) \) cells). Cells per second = cells / measured time (docs/alignment-dtw.md lists them).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -62,31 +61,4 @@ public class DtwDistanceBenchmark {
     public double distance() {
         return Dtw.distance(x, y, band);
     }
-
-    @Benchmark
-    public double distance() {
-        return Dtw.distance(x, y, band);
-    }
-
-    /** The pairwise matrix of 32 walks of length 1000 on all cores: 496 pairs. */
-    @State(Scope.Benchmark)
-    public static class Collection {
-
-        @Param({"100", "10"})
-        public int bandPercent;
-
-        double[][] series;
-        int radiusCells;
-
-        @Setup
-        public void setUp() {
-            Random random = new Random(43L);
-            series = new double[32][];
-            for (int a = 0; a < series.length; a++) {
-                series[a] = randomWalk(random, 1000);
-            }
-            radiusCells = 1000 * bandPercent / 100;
-        }
-    }
-
 }
