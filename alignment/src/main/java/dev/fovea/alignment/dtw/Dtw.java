@@ -136,14 +136,15 @@ public final class Dtw {
     }
 
     /**
-     * Rows over the longer sequence, columns over the shorter (the band is symmetric under transposition), two rows
+     * Rows over the longer sequence, columns over the shorter (the band is symmetric under transposition), four rows
      * at a time. Columns are shifted by one so that index 0 and the cells just outside the band hold +∞ sentinels
      * and the inner loops have no branch; the virtual cell (−1, −1) holds 0 so that D(0, 0) = c(0, 0).
      *
-     * <p>Each cell depends on its left neighbour, so one row is a chain of dependent add–min operations. Rows i and
-     * i + 1 are therefore swept together, row i + 1 one column behind: the two chains are independent and the core
-     * overlaps them. Every cell still gets exactly c + min(diagonal, above, left), so the result is bitwise that of
-     * {@link #align(double[], double[])}.
+     * <p>Each cell depends on its left neighbour, so one row is a chain of dependent add–min operations. Rows
+     * i, …, i + 3 are therefore swept together, each one column behind the previous: the four chains are independent
+     * and the core overlaps them. The columns where not all four rows are inside the band are swept row by row
+     * before and after. Every cell still gets exactly c + min(diagonal, above, left), so the result is bitwise that
+     * of {@link #align(double[], double[])}.
      */
     private static double banded(double[] x, double[] y, int radiusCells, double abandonAbove) {
         double[] rows = y.length <= x.length ? x : y;
@@ -152,94 +153,120 @@ public final class Dtw {
         int m = columns.length;
         int r = Math.min(radiusCells, n);
         double[] previous = new double[m + 2];
-        double[] first = new double[m + 2];
-        double[] second = new double[m + 2];
+        double[] a = new double[m + 2];
+        double[] b = new double[m + 2];
+        double[] c = new double[m + 2];
+        double[] d = new double[m + 2];
         java.util.Arrays.fill(previous, Double.POSITIVE_INFINITY);
         previous[0] = 0.0;
         int i = 0;
-        for (; i + 1 < n; i += 2) {
+        for (; i + 3 < n; i += 4) {
             int loA = Math.max(0, i - r);
-            int hiA = Math.min(m - 1, i + r);
             int loB = Math.max(0, i + 1 - r);
+            int loC = Math.max(0, i + 2 - r);
+            int loD = Math.max(0, i + 3 - r);
+            int hiA = Math.min(m - 1, i + r);
             int hiB = Math.min(m - 1, i + 1 + r);
-            first[loA] = Double.POSITIVE_INFINITY;
-            if (hiA + 2 <= m + 1) {
-                first[hiA + 2] = Double.POSITIVE_INFINITY;
+            int hiC = Math.min(m - 1, i + 2 + r);
+            int hiD = Math.min(m - 1, i + 3 + r);
+            sentinels(a, loA, hiA, m);
+            sentinels(b, loB, hiB, m);
+            sentinels(c, loC, hiC, m);
+            sentinels(d, loD, hiD, m);
+            // Fused columns t: row A at t, B at t − 1, C at t − 2, D at t − 3, all inside their bands.
+            int start = Math.max(Math.max(loA + 1, loB + 2), Math.max(loC + 3, loD + 4));
+            int end = Math.min(Math.min(hiA + 1, hiB + 2), Math.min(hiC + 3, hiD + 4));
+            if (start > end) {
+                start = hiA + 2;
+                end = hiA + 1;
             }
-            second[loB] = Double.POSITIVE_INFINITY;
             double xa = rows[i];
             double xb = rows[i + 1];
-            double leftA = Double.POSITIVE_INFINITY;
-            double leftB = Double.POSITIVE_INFINITY;
-            double minimumA = Double.POSITIVE_INFINITY;
-            double minimumB = Double.POSITIVE_INFINITY;
-            int t = loA + 1;
-            for (int end = Math.min(hiA + 1, loB + 1); t <= end; t++) {
-                double d = xa - columns[t - 1];
-                double diagonal = previous[t - 1];
-                double above = previous[t];
-                double fromPrevious = diagonal <= above ? diagonal : above;
-                leftA = d * d + (fromPrevious <= leftA ? fromPrevious : leftA);
-                first[t] = leftA;
-                minimumA = leftA <= minimumA ? leftA : minimumA;
+            double xc = rows[i + 2];
+            double xd = rows[i + 3];
+            double minimumA = sweep(xa, columns, previous, a, loA + 1, start - 1);
+            double minimumB = sweep(xb, columns, a, b, loB + 1, start - 2);
+            double minimumC = sweep(xc, columns, b, c, loC + 1, start - 3);
+            double minimumD = sweep(xd, columns, c, d, loD + 1, start - 4);
+            if (start <= end) {
+                double leftA = a[start - 1];
+                double leftB = b[start - 2];
+                double leftC = c[start - 3];
+                double leftD = d[start - 4];
+                for (int t = start; t <= end; t++) {
+                    double ea = xa - columns[t - 1];
+                    double eb = xb - columns[t - 2];
+                    double ec = xc - columns[t - 3];
+                    double ed = xd - columns[t - 4];
+                    double pa = previous[t - 1] <= previous[t] ? previous[t - 1] : previous[t];
+                    double pb = a[t - 2] <= a[t - 1] ? a[t - 2] : a[t - 1];
+                    double pc = b[t - 3] <= b[t - 2] ? b[t - 3] : b[t - 2];
+                    double pd = c[t - 4] <= c[t - 3] ? c[t - 4] : c[t - 3];
+                    leftA = ea * ea + (pa <= leftA ? pa : leftA);
+                    leftB = eb * eb + (pb <= leftB ? pb : leftB);
+                    leftC = ec * ec + (pc <= leftC ? pc : leftC);
+                    leftD = ed * ed + (pd <= leftD ? pd : leftD);
+                    a[t] = leftA;
+                    b[t - 1] = leftB;
+                    c[t - 2] = leftC;
+                    d[t - 3] = leftD;
+                    minimumA = leftA <= minimumA ? leftA : minimumA;
+                    minimumB = leftB <= minimumB ? leftB : minimumB;
+                    minimumC = leftC <= minimumC ? leftC : minimumC;
+                    minimumD = leftD <= minimumD ? leftD : minimumD;
+                }
             }
-            for (t = loB + 2; t <= hiA + 1; t++) {
-                double da = xa - columns[t - 1];
-                double diagonalA = previous[t - 1];
-                double aboveA = previous[t];
-                double fromPreviousA = diagonalA <= aboveA ? diagonalA : aboveA;
-                double db = xb - columns[t - 2];
-                double diagonalB = first[t - 2];
-                double aboveB = first[t - 1];
-                double fromPreviousB = diagonalB <= aboveB ? diagonalB : aboveB;
-                leftA = da * da + (fromPreviousA <= leftA ? fromPreviousA : leftA);
-                leftB = db * db + (fromPreviousB <= leftB ? fromPreviousB : leftB);
-                first[t] = leftA;
-                second[t - 1] = leftB;
-                minimumA = leftA <= minimumA ? leftA : minimumA;
-                minimumB = leftB <= minimumB ? leftB : minimumB;
-            }
-            for (t = Math.max(hiA + 2, loB + 2); t <= hiB + 2; t++) {
-                double d = xb - columns[t - 2];
-                double diagonal = first[t - 2];
-                double above = first[t - 1];
-                double fromPrevious = diagonal <= above ? diagonal : above;
-                leftB = d * d + (fromPrevious <= leftB ? fromPrevious : leftB);
-                second[t - 1] = leftB;
-                minimumB = leftB <= minimumB ? leftB : minimumB;
-            }
-            if (hiB + 2 <= m + 1) {
-                second[hiB + 2] = Double.POSITIVE_INFINITY;
-            }
-            if (minimumA > abandonAbove || minimumB > abandonAbove) {
+            minimumA = Math.min(minimumA, sweep(xa, columns, previous, a, Math.max(end + 1, loA + 1), hiA + 1));
+            minimumB = Math.min(minimumB, sweep(xb, columns, a, b, Math.max(end, loB + 1), hiB + 1));
+            minimumC = Math.min(minimumC, sweep(xc, columns, b, c, Math.max(end - 1, loC + 1), hiC + 1));
+            minimumD = Math.min(minimumD, sweep(xd, columns, c, d, Math.max(end - 2, loD + 1), hiD + 1));
+            // One row entirely above the threshold is enough: every path crosses every row.
+            if (Math.max(Math.max(minimumA, minimumB), Math.max(minimumC, minimumD)) > abandonAbove) {
                 return Double.POSITIVE_INFINITY;
             }
             double[] free = previous;
-            previous = second;
-            second = free;
+            previous = d;
+            d = free;
         }
-        if (i < n) {
+        for (; i < n; i++) {
             int lo = Math.max(0, i - r);
             int hi = Math.min(m - 1, i + r);
-            first[lo] = Double.POSITIVE_INFINITY;
-            double xi = rows[i];
-            double left = Double.POSITIVE_INFINITY;
-            double minimum = Double.POSITIVE_INFINITY;
-            for (int t = lo + 1; t <= hi + 1; t++) {
-                double d = xi - columns[t - 1];
-                double diagonal = previous[t - 1];
-                double above = previous[t];
-                double fromPrevious = diagonal <= above ? diagonal : above;
-                left = d * d + (fromPrevious <= left ? fromPrevious : left);
-                first[t] = left;
-                minimum = left <= minimum ? left : minimum;
-            }
-            if (minimum > abandonAbove) {
+            sentinels(a, lo, hi, m);
+            if (sweep(rows[i], columns, previous, a, lo + 1, hi + 1) > abandonAbove) {
                 return Double.POSITIVE_INFINITY;
             }
-            previous = first;
+            double[] free = previous;
+            previous = a;
+            a = free;
         }
         return previous[m];
+    }
+
+    /** +∞ just left and just right of a row's band [lo, hi] (shifted indices lo and hi + 2). */
+    private static void sentinels(double[] row, int lo, int hi, int m) {
+        row[lo] = Double.POSITIVE_INFINITY;
+        if (hi + 2 <= m + 1) {
+            row[hi + 2] = Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /**
+     * One row's shifted cells {@code from..to} (none if {@code from > to}) from the row above and the cell left of
+     * {@code from}, which must already hold its value or the sentinel. Returns the smallest value written.
+     */
+    private static double sweep(double xi, double[] columns, double[] above, double[] out, int from, int to) {
+        double left = out[from - 1];
+        double minimum = Double.POSITIVE_INFINITY;
+        for (int t = from; t <= to; t++) {
+            double e = xi - columns[t - 1];
+            double diagonal = above[t - 1];
+            double straight = above[t];
+            double fromAbove = diagonal <= straight ? diagonal : straight;
+            left = e * e + (fromAbove <= left ? fromAbove : left);
+            out[t] = left;
+            minimum = left <= minimum ? left : minimum;
+        }
+        return minimum;
     }
 
     /**

@@ -40,6 +40,23 @@ class BandedDistanceTest {
     }
 
     @Test
+    void fourRowSweepMatchesTheGeneralAlignerOnLongerSequencesAndEveryBandWidth() {
+        // The kernel sweeps four rows together and the band edges row by row; cover every remainder of n mod 4,
+        // bands narrower and wider than four, and the full window.
+        Random random = new Random(53L);
+        for (int trial = 0; trial < 60; trial++) {
+            double[] x = gaussian(random, 1 + random.nextInt(300));
+            double[] y = gaussian(random, 1 + random.nextInt(300));
+            int difference = Math.abs(x.length - y.length);
+            int r = trial % 3 == 0 ? 400 : difference + random.nextInt(trial % 3 == 1 ? 4 : 40);
+            Window.SakoeChiba band = Window.sakoeChiba(r);
+            double expected = Dtw.align(x, y, DtwOptions.defaults().withWindow(band)).cost();
+            assertEquals(expected, Dtw.distance(x, y, band), 0.0, "trial " + trial);
+            assertEquals(expected, Dtw.distance(y, x, band), 0.0, "trial " + trial);
+        }
+    }
+
+    @Test
     void pairwiseMatrixIsSymmetricWithZeroDiagonalAndMatchesSinglePairs() {
         Random random = new Random(43L);
         double[][] series = new double[9][];
