@@ -323,15 +323,12 @@ public final class Dtw {
     public static DtwResult align(double[] x, double[] y, DtwOptions options) {
         requireSequences(x, y, LocalCost.squared());
         LocalCost localCost = pointwise(options);
-        int n = x.length;
         int m = y.length;
-        double[] costs = new double[cellCount(n, m)];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                costs[i * m + j] = localCost.between(x[i], y[j]);
-            }
+        double[] costs = new double[cellCount(x.length, m)];
+        for (int cell = 0; cell < costs.length; cell++) {
+            costs[cell] = localCost.between(x[cell / m], y[cell % m]);
         }
-        return solve(costs, n, m, options);
+        return solve(costs, x.length, m, options);
     }
 
     /**
@@ -344,17 +341,7 @@ public final class Dtw {
      * @throws IllegalArgumentException also {@code "y has 3 channels at [0], x has 4"} for a dimension mismatch
      */
     public static DtwResult align(double[][] x, double[][] y, DtwOptions options) {
-        int d = requireVectors(x, y);
-        LocalCost localCost = pointwise(options);
-        int n = x.length;
-        int m = y.length;
-        double[] costs = new double[cellCount(n, m)];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                costs[i * m + j] = localCost.between(x[i], y[j]);
-            }
-        }
-        return solve(costs, n, m, options);
+        return solve(vectorCosts(x, y, options), x.length, y.length, options);
     }
 
     /**
@@ -368,15 +355,12 @@ public final class Dtw {
             throw new IllegalArgumentException("localCost must be a given matrix for alignGiven, got "
                     + options.localCost());
         }
-        int n = given.rowCount();
         int m = given.columnCount();
-        double[] costs = new double[cellCount(n, m)];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                costs[i * m + j] = given.at(i, j);
-            }
+        double[] costs = new double[cellCount(given.rowCount(), m)];
+        for (int cell = 0; cell < costs.length; cell++) {
+            costs[cell] = given.at(cell / m, cell % m);
         }
-        return solve(costs, n, m, options);
+        return solve(costs, given.rowCount(), m, options);
     }
 
     /**
@@ -413,18 +397,10 @@ public final class Dtw {
      * @return an \( n \times m \) matrix
      */
     public static double[][] accumulatedCost(double[][] x, double[][] y, DtwOptions options) {
-        requireVectors(x, y);
-        LocalCost localCost = pointwise(options);
+        double[] costs = vectorCosts(x, y, options);
         int n = x.length;
         int m = y.length;
-        double[] costs = new double[cellCount(n, m)];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                costs[i * m + j] = localCost.between(x[i], y[j]);
-            }
-        }
-        requireFiniteCosts(costs, m);
-        options.window().requireFits(n, m, options.openBegin() || options.openEnd());
+        requireSolvable(costs, n, m, options);
         double[] accumulated = new double[n * m];
         accumulate(costs, n, m, options, accumulated, new byte[n * m]);
         double[][] matrix = new double[n][m];
@@ -437,9 +413,26 @@ public final class Dtw {
     private static final byte UNREACHED = -2;
     private static final byte START = -1;
 
-    private static DtwResult solve(double[] costs, int n, int m, DtwOptions options) {
+    /** The n·m pointwise costs between time-major vectors, after checking the inputs. */
+    private static double[] vectorCosts(double[][] x, double[][] y, DtwOptions options) {
+        requireVectors(x, y);
+        LocalCost localCost = pointwise(options);
+        int m = y.length;
+        double[] costs = new double[cellCount(x.length, m)];
+        for (int cell = 0; cell < costs.length; cell++) {
+            costs[cell] = localCost.between(x[cell / m], y[cell % m]);
+        }
+        return costs;
+    }
+
+    /** Rejects overflowed local costs and a window that cannot fit the lengths, before any accumulation. */
+    private static void requireSolvable(double[] costs, int n, int m, DtwOptions options) {
         requireFiniteCosts(costs, m);
         options.window().requireFits(n, m, options.openBegin() || options.openEnd());
+    }
+
+    private static DtwResult solve(double[] costs, int n, int m, DtwOptions options) {
+        requireSolvable(costs, n, m, options);
         double[] accumulated = new double[n * m];
         byte[] choice = new byte[n * m];
         accumulate(costs, n, m, options, accumulated, choice);

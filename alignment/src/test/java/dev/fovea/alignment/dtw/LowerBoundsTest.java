@@ -13,7 +13,7 @@ class LowerBoundsTest {
     /** Bounds and DTW add the same kind of terms in different orders: allow a few ulps of the sum. */
     private static final double SLACK = 1e-12;
 
-    private static double[] randomWalk(Random random, int n) {
+    static double[] randomWalk(Random random, int n) {
         double[] s = new double[n];
         for (int i = 1; i < n; i++) {
             s[i] = s[i - 1] + random.nextGaussian();

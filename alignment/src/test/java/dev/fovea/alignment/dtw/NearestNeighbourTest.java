@@ -9,14 +9,6 @@ import org.junit.jupiter.api.Test;
 
 class NearestNeighbourTest {
 
-    private static double[] randomWalk(Random random, int n) {
-        double[] s = new double[n];
-        for (int i = 1; i < n; i++) {
-            s[i] = s[i - 1] + random.nextGaussian();
-        }
-        return s;
-    }
-
     @Test
     void prunedSearchEqualsTheBruteForceScan() {
         Random random = new Random(47L);
@@ -26,13 +18,13 @@ class NearestNeighbourTest {
             int r = random.nextInt(n / 2 + 1);
             double[][] candidates = new double[50][];
             for (int c = 0; c < candidates.length; c++) {
-                candidates[c] = randomWalk(random, n);
+                candidates[c] = LowerBoundsTest.randomWalk(random, n);
             }
             if (trial % 4 == 0) {
                 candidates[7] = candidates[3].clone();
             }
             NearestNeighbour index = NearestNeighbour.of(candidates, r);
-            double[] query = trial % 4 == 0 ? candidates[3].clone() : randomWalk(random, n);
+            double[] query = trial % 4 == 0 ? candidates[3].clone() : LowerBoundsTest.randomWalk(random, n);
             double best = Double.POSITIVE_INFINITY;
             int bestIndex = -1;
             for (int c = 0; c < candidates.length; c++) {
