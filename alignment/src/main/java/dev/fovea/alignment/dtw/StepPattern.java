@@ -325,10 +325,11 @@ public final class StepPattern {
     }
 
     /**
-     * The predefined pattern with this {@code dtw} name.
+     * The predefined pattern with this {@code dtw} name, or a Rabiner–Juang pattern named as its
+     * {@link #name()} ({@code rabinerJuang<type><weighting>[s]}).
      *
-     * @param name e.g. {@code "symmetric2"}, {@code "asymmetricP05"}
-     * @throws IllegalArgumentException {@code "stepPattern must be one of [...], got foo"}
+     * @param name e.g. {@code "symmetric2"}, {@code "asymmetricP05"}, {@code "rabinerJuang4c"}
+     * @throws IllegalArgumentException {@code "stepPattern must be one of [...] or rabinerJuang<1-7><a-d>[s], got foo"}
      */
     public static StepPattern named(String name) {
         Objects.requireNonNull(name, "stepPattern must not be null");
@@ -344,11 +345,21 @@ public final class StepPattern {
             case "asymmetricP1" -> asymmetricP1();
             case "symmetricP2" -> symmetricP2();
             case "asymmetricP2" -> asymmetricP2();
-            default -> throw new IllegalArgumentException("stepPattern must be one of " + NAMES + ", got " + name);
+            default -> rabinerJuangNamed(name);
         };
     }
 
-    /** The names {@link #named(String)} accepts. */
+    /** {@code rabinerJuang<type><weighting>[s]}, e.g. {@code rabinerJuang4c} or {@code rabinerJuang3ds}. */
+    private static StepPattern rabinerJuangNamed(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rabinerJuang([1-7])([a-d])(s?)").matcher(name);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("stepPattern must be one of " + NAMES
+                    + " or rabinerJuang<1-7><a-d>[s], got " + name);
+        }
+        return rabinerJuang(m.group(1).charAt(0) - '0', m.group(2).charAt(0), !m.group(3).isEmpty());
+    }
+
+    /** The names {@link #named(String)} accepts besides the Rabiner–Juang family. */
     public static final List<String> NAMES = List.of("symmetric1", "symmetric2", "asymmetric", "symmetricP0",
             "asymmetricP0", "symmetricP05", "asymmetricP05", "symmetricP1", "asymmetricP1", "symmetricP2",
             "asymmetricP2");

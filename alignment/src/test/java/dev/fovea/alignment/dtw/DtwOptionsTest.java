@@ -88,6 +88,18 @@ class DtwOptionsTest {
     }
 
     @Test
+    void rabinerJuangPatternsAreNamedAsTheyNameThemselves() {
+        StepPattern pattern = StepPattern.rabinerJuang(4, 'c', true);
+        assertEquals("rabinerJuang4cs", pattern.name());
+        assertEquals(pattern, StepPattern.named("rabinerJuang4cs"));
+        assertEquals(StepPattern.Normalization.N, pattern.normalization());
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> StepPattern.named("rabinerJuang8a")).getMessage();
+        assertTrue(message.startsWith("stepPattern must be one of [symmetric1,"), message);
+        assertTrue(message.endsWith("or rabinerJuang<1-7><a-d>[s], got rabinerJuang8a"), message);
+    }
+
+    @Test
     void subsequenceSearchFindsAnEmbeddedCopy() {
         // The query occurs exactly at columns 5..8 of the reference: open begin + open end finds it at cost 0.
         double[] query = {1, 3, 2, 5};
