@@ -4,7 +4,9 @@ import dev.fovea.math.Finite;
 import java.util.Objects;
 
 /**
- * Dynamic time warping of two 1-D sequences with the symmetric1 step pattern and no window.
+ * Dynamic time warping: the classic 1-D DTW (squared cost, symmetric1, no window) in {@link #align(double[], double[])}
+ * and {@link #distance(double[], double[])}, and every variant of {@link DtwOptions} (local costs, windows, step
+ * patterns, open ends, multivariate DTW_D and DTW_I) in the methods taking options.
  *
  * <p>For \( x \in \mathbb{R}^n \), \( y \in \mathbb{R}^m \) and a local cost \( c(i, j) = c(x_i, y_j) \) (by default
  * \( (x_i - y_j)^2 \)), the accumulated cost is
@@ -94,7 +96,177 @@ public final class Dtw {
      * @throws ArithmeticException      if the optimal cost overflows to \( +\infty \)
      */
     public static double distance(double[] x, double[] y) {
-        return distance(x, y, LocalCost.squared());
+        requireSequences(x, y, LocalCost.squared());
+        return requireFinite(banded(x, y, Math.max(x.length, y.length), Double.POSITIVE_INFINITY), x.length,
+                y.length);
+    }
+
+    /**
+     * The DTW cost alone (squared local cost, symmetric1) within a Sakoe–Chiba band \( |i - j| \le r \), in
+     * \( O(\min(n, m)) \) memory and \( O(\max(n, m)\,(2r + 1)) \) time.
+     *
+     * @param band the band; it must admit a path: \( r \ge |n - m| \)
+     * @return bitwise equal to {@code align(x, y, defaults().withWindow(band)).cost()}
+     * @throws IllegalArgumentException if a sequence is empty or not finite, or the band is too narrow
+     * @throws ArithmeticException      if the optimal cost overflows to \( +\infty \)
+     */
+    public static double distance(double[] x, double[] y, Window.SakoeChiba band) {
+        return distance(x, y, band, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #distance(double[], double[], Window.SakoeChiba)}, but abandons as soon as every cell of a row exceeds
+     * {@code abandonAbove}: then no path can cost {@code abandonAbove} or less, and \( +\infty \) is returned
+     * (Rakthanmanon et al., KDD 2012, §4.2.3). Otherwise the exact cost is returned.
+     *
+     * @param abandonAbove the cost beyond which the exact value is not needed; \( +\infty \) never abandons
+     * @return the DTW cost, or \( +\infty \) if it exceeds {@code abandonAbove}
+     * @throws IllegalArgumentException also if {@code abandonAbove} is NaN
+     */
+    public static double distance(double[] x, double[] y, Window.SakoeChiba band, double abandonAbove) {
+        requireSequences(x, y, LocalCost.squared());
+        Objects.requireNonNull(band, "band must not be null");
+        if (Double.isNaN(abandonAbove)) {
+            throw new IllegalArgumentException("abandonAbove must not be NaN");
+        }
+        band.requireFits(x.length, y.length, false);
+        double cost = banded(x, y, band.radiusCells(), abandonAbove);
+        return cost == Double.POSITIVE_INFINITY && abandonAbove < Double.POSITIVE_INFINITY ? cost
+                : requireFinite(cost, x.length, y.length);
+    }
+
+    /**
+     * Rows over the longer sequence, columns over the shorter (the band is symmetric under transposition), four rows
+     * at a time. Columns are shifted by one so that index 0 and the cells just outside the band hold +∞ sentinels
+     * and the inner loops have no branch; the virtual cell (−1, −1) holds 0 so that D(0, 0) = c(0, 0).
+     *
+     * <p>Each cell depends on its left neighbour, so one row is a chain of dependent add–min operations. Rows
+     * i, …, i + 3 are therefore swept together, each one column behind the previous: the four chains are independent
+     * and the core overlaps them. The columns where not all four rows are inside the band are swept row by row
+     * before and after. Every cell still gets exactly c + min(diagonal, above, left), so the result is bitwise that
+     * of {@link #align(double[], double[])}.
+     */
+    private static double banded(double[] x, double[] y, int radiusCells, double abandonAbove) {
+        double[] rows = y.length <= x.length ? x : y;
+        double[] columns = y.length <= x.length ? y : x;
+        int n = rows.length;
+        int m = columns.length;
+        int r = Math.min(radiusCells, n);
+        double[] previous = new double[m + 2];
+        double[] a = new double[m + 2];
+        double[] b = new double[m + 2];
+        double[] c = new double[m + 2];
+        double[] d = new double[m + 2];
+        java.util.Arrays.fill(previous, Double.POSITIVE_INFINITY);
+        previous[0] = 0.0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            int loA = Math.max(0, i - r);
+            int loB = Math.max(0, i + 1 - r);
+            int loC = Math.max(0, i + 2 - r);
+            int loD = Math.max(0, i + 3 - r);
+            int hiA = Math.min(m - 1, i + r);
+            int hiB = Math.min(m - 1, i + 1 + r);
+            int hiC = Math.min(m - 1, i + 2 + r);
+            int hiD = Math.min(m - 1, i + 3 + r);
+            sentinels(a, loA, hiA, m);
+            sentinels(b, loB, hiB, m);
+            sentinels(c, loC, hiC, m);
+            sentinels(d, loD, hiD, m);
+            // Fused columns t: row A at t, B at t − 1, C at t − 2, D at t − 3, all inside their bands.
+            int start = Math.max(Math.max(loA + 1, loB + 2), Math.max(loC + 3, loD + 4));
+            int end = Math.min(Math.min(hiA + 1, hiB + 2), Math.min(hiC + 3, hiD + 4));
+            if (start > end) {
+                start = hiA + 2;
+                end = hiA + 1;
+            }
+            double xa = rows[i];
+            double xb = rows[i + 1];
+            double xc = rows[i + 2];
+            double xd = rows[i + 3];
+            double minimumA = sweep(xa, columns, previous, a, loA + 1, start - 1);
+            double minimumB = sweep(xb, columns, a, b, loB + 1, start - 2);
+            double minimumC = sweep(xc, columns, b, c, loC + 1, start - 3);
+            double minimumD = sweep(xd, columns, c, d, loD + 1, start - 4);
+            if (start <= end) {
+                double leftA = a[start - 1];
+                double leftB = b[start - 2];
+                double leftC = c[start - 3];
+                double leftD = d[start - 4];
+                for (int t = start; t <= end; t++) {
+                    double ea = xa - columns[t - 1];
+                    double eb = xb - columns[t - 2];
+                    double ec = xc - columns[t - 3];
+                    double ed = xd - columns[t - 4];
+                    double pa = previous[t - 1] <= previous[t] ? previous[t - 1] : previous[t];
+                    double pb = a[t - 2] <= a[t - 1] ? a[t - 2] : a[t - 1];
+                    double pc = b[t - 3] <= b[t - 2] ? b[t - 3] : b[t - 2];
+                    double pd = c[t - 4] <= c[t - 3] ? c[t - 4] : c[t - 3];
+                    leftA = ea * ea + (pa <= leftA ? pa : leftA);
+                    leftB = eb * eb + (pb <= leftB ? pb : leftB);
+                    leftC = ec * ec + (pc <= leftC ? pc : leftC);
+                    leftD = ed * ed + (pd <= leftD ? pd : leftD);
+                    a[t] = leftA;
+                    b[t - 1] = leftB;
+                    c[t - 2] = leftC;
+                    d[t - 3] = leftD;
+                    minimumA = leftA <= minimumA ? leftA : minimumA;
+                    minimumB = leftB <= minimumB ? leftB : minimumB;
+                    minimumC = leftC <= minimumC ? leftC : minimumC;
+                    minimumD = leftD <= minimumD ? leftD : minimumD;
+                }
+            }
+            minimumA = Math.min(minimumA, sweep(xa, columns, previous, a, Math.max(end + 1, loA + 1), hiA + 1));
+            minimumB = Math.min(minimumB, sweep(xb, columns, a, b, Math.max(end, loB + 1), hiB + 1));
+            minimumC = Math.min(minimumC, sweep(xc, columns, b, c, Math.max(end - 1, loC + 1), hiC + 1));
+            minimumD = Math.min(minimumD, sweep(xd, columns, c, d, Math.max(end - 2, loD + 1), hiD + 1));
+            // One row entirely above the threshold is enough: every path crosses every row.
+            if (Math.max(Math.max(minimumA, minimumB), Math.max(minimumC, minimumD)) > abandonAbove) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double[] free = previous;
+            previous = d;
+            d = free;
+        }
+        for (; i < n; i++) {
+            int lo = Math.max(0, i - r);
+            int hi = Math.min(m - 1, i + r);
+            sentinels(a, lo, hi, m);
+            if (sweep(rows[i], columns, previous, a, lo + 1, hi + 1) > abandonAbove) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double[] free = previous;
+            previous = a;
+            a = free;
+        }
+        return previous[m];
+    }
+
+    /** +∞ just left and just right of a row's band [lo, hi] (shifted indices lo and hi + 2). */
+    private static void sentinels(double[] row, int lo, int hi, int m) {
+        row[lo] = Double.POSITIVE_INFINITY;
+        if (hi + 2 <= m + 1) {
+            row[hi + 2] = Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /**
+     * One row's shifted cells {@code from..to} (none if {@code from > to}) from the row above and the cell left of
+     * {@code from}, which must already hold its value or the sentinel. Returns the smallest value written.
+     */
+    private static double sweep(double xi, double[] columns, double[] above, double[] out, int from, int to) {
+        double left = out[from - 1];
+        double minimum = Double.POSITIVE_INFINITY;
+        for (int t = from; t <= to; t++) {
+            double e = xi - columns[t - 1];
+            double diagonal = above[t - 1];
+            double straight = above[t];
+            double fromAbove = diagonal <= straight ? diagonal : straight;
+            left = e * e + (fromAbove <= left ? fromAbove : left);
+            out[t] = left;
+            minimum = left <= minimum ? left : minimum;
+        }
+        return minimum;
     }
 
     /**
@@ -130,6 +302,316 @@ public final class Dtw {
             current = swap;
         }
         return requireFinite(previous[rowLength - 1], x.length, y.length);
+    }
+
+    /**
+     * DTW of two 1-D sequences under the given options (local cost, window, step pattern, open ends).
+     *
+     * <p>Stores the \( n m \) local and accumulated costs (\( O(nm) \) time and memory, times the number of cells
+     * the pattern's steps charge). With {@link DtwOptions#defaults()} the cost equals {@code align(x, y).cost()} and
+     * the path is the same.
+     *
+     * @param x the query, length \( n \ge 1 \), finite; indexes the rows
+     * @param y the reference, length \( m \ge 1 \), finite; indexes the columns
+     * @return the cost of an optimal path under the pattern's weights, the cost divided by the pattern's normaliser,
+     *         and the path (steps expanded into the cells they charge)
+     * @throws IllegalArgumentException if a sequence is empty or not finite, the local cost is a given matrix, or no
+     *                                  path is admissible (message starting with {@code window} or
+     *                                  {@code stepPattern})
+     * @throws ArithmeticException      if a local cost overflows to \( +\infty \)
+     */
+    public static DtwResult align(double[] x, double[] y, DtwOptions options) {
+        requireSequences(x, y, LocalCost.squared());
+        LocalCost localCost = pointwise(options);
+        int m = y.length;
+        double[] costs = new double[cellCount(x.length, m)];
+        for (int cell = 0; cell < costs.length; cell++) {
+            costs[cell] = localCost.between(x[cell / m], y[cell % m]);
+        }
+        return solve(costs, x.length, m, options);
+    }
+
+    /**
+     * Dependent multivariate DTW (DTW_D, Shokoohi-Yekta et al., Data Min. Knowl. Disc. 31, 2017): one path for all
+     * channels, the local cost between whole vectors \( x_i, y_j \in \mathbb{R}^d \).
+     *
+     * @param x \( n \times d \) (time-major: {@code x[i]} is the vector at time \( i \)), finite, \( n, d \ge 1 \)
+     * @param y \( m \times d \), finite, same \( d \)
+     * @see #align(double[], double[], DtwOptions)
+     * @throws IllegalArgumentException also {@code "y has 3 channels at [0], x has 4"} for a dimension mismatch
+     */
+    public static DtwResult align(double[][] x, double[][] y, DtwOptions options) {
+        return solve(vectorCosts(x, y, options), x.length, y.length, options);
+    }
+
+    /**
+     * DTW over a given local-cost matrix: {@code options.localCost()} must be {@link LocalCost#given(double[][])};
+     * rows play the role of \( x \), columns of \( y \).
+     *
+     * @throws IllegalArgumentException if the local cost is not a given matrix, or no path is admissible
+     */
+    public static DtwResult alignGiven(DtwOptions options) {
+        if (!(options.localCost() instanceof LocalCost.Given given)) {
+            throw new IllegalArgumentException("localCost must be a given matrix for alignGiven, got "
+                    + options.localCost());
+        }
+        int m = given.columnCount();
+        double[] costs = new double[cellCount(given.rowCount(), m)];
+        for (int cell = 0; cell < costs.length; cell++) {
+            costs[cell] = given.at(cell / m, cell % m);
+        }
+        return solve(costs, given.rowCount(), m, options);
+    }
+
+    /**
+     * Independent multivariate DTW (DTW_I, Shokoohi-Yekta et al. 2017): the sum over channels \( k \) of the DTW cost
+     * of channel \( k \) of \( x \) against channel \( k \) of \( y \), each with its own path.
+     *
+     * @param x \( n \times d \), time-major
+     * @param y \( m \times d \)
+     * @return \( \sum_k \mathrm{DTW}(x_{\cdot k}, y_{\cdot k}) \) under the options' weights (unnormalised)
+     */
+    public static double independentCost(double[][] x, double[][] y, DtwOptions options) {
+        int d = requireVectors(x, y);
+        pointwise(options);
+        double sum = 0.0;
+        double[] xk = new double[x.length];
+        double[] yk = new double[y.length];
+        for (int k = 0; k < d; k++) {
+            for (int i = 0; i < x.length; i++) {
+                xk[i] = x[i][k];
+            }
+            for (int j = 0; j < y.length; j++) {
+                yk[j] = y[j][k];
+            }
+            sum += align(xk, yk, options).cost();
+        }
+        return sum;
+    }
+
+    /**
+     * The accumulated-cost matrix \( D \) of {@link #align(double[][], double[][], DtwOptions)}: {@code D[i][j]} is
+     * the cost of the cheapest admissible path from the start to \( (i, j) \), \( +\infty \) where no admissible
+     * path reaches (outside the window, or excluded by the step pattern).
+     *
+     * @return an \( n \times m \) matrix
+     */
+    public static double[][] accumulatedCost(double[][] x, double[][] y, DtwOptions options) {
+        double[] costs = vectorCosts(x, y, options);
+        int n = x.length;
+        int m = y.length;
+        requireSolvable(costs, n, m, options);
+        double[] accumulated = new double[n * m];
+        accumulate(costs, n, m, options, accumulated, new byte[n * m]);
+        double[][] matrix = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(accumulated, i * m, matrix[i], 0, m);
+        }
+        return matrix;
+    }
+
+    private static final byte UNREACHED = -2;
+    private static final byte START = -1;
+
+    /** The n·m pointwise costs between time-major vectors, after checking the inputs. */
+    private static double[] vectorCosts(double[][] x, double[][] y, DtwOptions options) {
+        requireVectors(x, y);
+        LocalCost localCost = pointwise(options);
+        int m = y.length;
+        double[] costs = new double[cellCount(x.length, m)];
+        for (int cell = 0; cell < costs.length; cell++) {
+            costs[cell] = localCost.between(x[cell / m], y[cell % m]);
+        }
+        return costs;
+    }
+
+    /** Rejects overflowed local costs and a window that cannot fit the lengths, before any accumulation. */
+    private static void requireSolvable(double[] costs, int n, int m, DtwOptions options) {
+        requireFiniteCosts(costs, m);
+        options.window().requireFits(n, m, options.openBegin() || options.openEnd());
+    }
+
+    private static DtwResult solve(double[] costs, int n, int m, DtwOptions options) {
+        requireSolvable(costs, n, m, options);
+        double[] accumulated = new double[n * m];
+        byte[] choice = new byte[n * m];
+        accumulate(costs, n, m, options, accumulated, choice);
+        StepPattern.Normalization normalization = options.stepPattern().normalization();
+        int last = (n - 1) * m;
+        int end = -1;
+        double bestNormalized = Double.POSITIVE_INFINITY;
+        for (int j = options.openEnd() ? 0 : m - 1; j < m; j++) {
+            if (choice[last + j] == UNREACHED) {
+                continue;
+            }
+            double normalized = accumulated[last + j] / normaliser(normalization, n, j);
+            if (end < 0 || normalized < bestNormalized) {
+                end = j;
+                bestNormalized = normalized;
+            }
+        }
+        if (end < 0) {
+            String field = options.window() instanceof Window.None ? "stepPattern" : "window";
+            throw new IllegalArgumentException(field + " admits no warping path: " + options.stepPattern().name()
+                    + " steps within " + options.window() + " cannot reach row " + (n - 1)
+                    + (options.openEnd() ? "" : " at column " + (m - 1)) + " for n = " + n + ", m = " + m);
+        }
+        double cost = requireFinite(accumulated[last + end], n, m);
+        double normalizedCost = normalization == StepPattern.Normalization.NONE ? Double.NaN
+                : cost / normaliser(normalization, n, end);
+        return new DtwResult(cost, normalizedCost, backtrack(choice, options.stepPattern(), m, n - 1, end));
+    }
+
+    private static double normaliser(StepPattern.Normalization normalization, int n, int endColumn) {
+        return switch (normalization) {
+            case NONE -> 1.0;
+            case N -> n;
+            case N_PLUS_M -> n + endColumn + 1.0;
+        };
+    }
+
+    /**
+     * Fills D and the chosen step per cell (START, a step index, or UNREACHED). A step is a candidate when its start
+     * is reached and every cell it visits is in the window; a later step replaces an earlier only if strictly cheaper.
+     */
+    private static void accumulate(double[] costs, int n, int m, DtwOptions options, double[] accumulated,
+                                   byte[] choice) {
+        Window window = options.window();
+        java.util.List<StepPattern.Step> steps = options.stepPattern().steps();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                int cell = i * m + j;
+                double best = Double.POSITIVE_INFINITY;
+                byte chosen = UNREACHED;
+                if (window.admits(i, j, n, m)) {
+                    if (i == 0 && (j == 0 || options.openBegin())) {
+                        best = costs[cell];
+                        chosen = START;
+                    }
+                    for (int s = 0; s < steps.size(); s++) {
+                        StepPattern.Step step = steps.get(s);
+                        int fromRow = i - step.rowBack();
+                        int fromColumn = j - step.columnBack();
+                        if (fromRow < 0 || fromColumn < 0 || choice[fromRow * m + fromColumn] == UNREACHED) {
+                            continue;
+                        }
+                        double sum = accumulated[fromRow * m + fromColumn];
+                        boolean admissible = true;
+                        for (int k = 0; k < step.cellCount(); k++) {
+                            int r = i - step.rowBackOf(k);
+                            int c = j - step.columnBackOf(k);
+                            if (!window.admits(r, c, n, m)) {
+                                admissible = false;
+                                break;
+                            }
+                            sum += step.weightOf(k) * costs[r * m + c];
+                        }
+                        if (admissible && (chosen == UNREACHED || sum < best)) {
+                            best = sum;
+                            chosen = (byte) s;
+                        }
+                    }
+                }
+                accumulated[cell] = chosen == UNREACHED ? Double.POSITIVE_INFINITY : best;
+                choice[cell] = chosen;
+            }
+        }
+    }
+
+    private static WarpingPath backtrack(byte[] choice, StepPattern pattern, int m, int endRow, int endColumn) {
+        java.util.List<StepPattern.Step> steps = pattern.steps();
+        int[] rows = new int[16];
+        int[] columns = new int[16];
+        int count = 0;
+        int i = endRow;
+        int j = endColumn;
+        while (true) {
+            byte chosen = choice[i * m + j];
+            if (chosen == START) {
+                if (count + 1 > rows.length) {
+                    rows = java.util.Arrays.copyOf(rows, 2 * rows.length);
+                    columns = java.util.Arrays.copyOf(columns, 2 * columns.length);
+                }
+                rows[count] = i;
+                columns[count] = j;
+                count++;
+                break;
+            }
+            StepPattern.Step step = steps.get(chosen);
+            if (count + step.cellCount() > rows.length) {
+                rows = java.util.Arrays.copyOf(rows, 2 * rows.length + step.cellCount());
+                columns = java.util.Arrays.copyOf(columns, 2 * columns.length + step.cellCount());
+            }
+            for (int k = step.cellCount() - 1; k >= 0; k--) {
+                rows[count] = i - step.rowBackOf(k);
+                columns[count] = j - step.columnBackOf(k);
+                count++;
+            }
+            i -= step.rowBack();
+            j -= step.columnBack();
+        }
+        int[] pathRows = new int[count];
+        int[] pathColumns = new int[count];
+        for (int k = 0; k < count; k++) {
+            pathRows[k] = rows[count - 1 - k];
+            pathColumns[k] = columns[count - 1 - k];
+        }
+        return new WarpingPath(pathRows, pathColumns);
+    }
+
+    private static LocalCost pointwise(DtwOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
+        if (options.localCost() instanceof LocalCost.Given) {
+            throw new IllegalArgumentException(
+                    "localCost is a given matrix; call Dtw.alignGiven(options) instead of passing sequences");
+        }
+        return options.localCost();
+    }
+
+    private static int cellCount(int n, int m) {
+        // The largest array length every JVM grants is a few below Integer.MAX_VALUE.
+        if ((long) n * m > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("align stores n·m accumulated costs, but x has " + n
+                    + " entries and y has " + m + " (" + (long) n * m + " cells)");
+        }
+        return n * m;
+    }
+
+    private static void requireFiniteCosts(double[] costs, int m) {
+        for (int cell = 0; cell < costs.length; cell++) {
+            if (!Double.isFinite(costs[cell])) {
+                throw new ArithmeticException("localCost overflowed to " + costs[cell] + " at [" + cell / m + ", "
+                        + cell % m + "]; rescale the sequences");
+            }
+        }
+    }
+
+    /** Checks n × d and m × d time-major vectors; returns d. */
+    private static int requireVectors(double[][] x, double[][] y) {
+        Finite.check("x", x);
+        Finite.check("y", y);
+        if (x.length == 0) {
+            throw new IllegalArgumentException("x must have at least one entry, got length 0");
+        }
+        if (y.length == 0) {
+            throw new IllegalArgumentException("y must have at least one entry, got length 0");
+        }
+        int d = x[0].length;
+        if (d == 0) {
+            throw new IllegalArgumentException("x must have at least one channel, got 0 at [0]");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != d) {
+                throw new IllegalArgumentException("x has " + x[i].length + " channels at [" + i + "], " + d
+                        + " at [0]");
+            }
+        }
+        for (int j = 0; j < y.length; j++) {
+            if (y[j].length != d) {
+                throw new IllegalArgumentException("y has " + y[j].length + " channels at [" + j + "], x has " + d);
+            }
+        }
+        return d;
     }
 
     private static double cheapest(double diagonal, double fromAbove, double fromLeft) {

@@ -1,6 +1,7 @@
 package dev.fovea.alignment.bench;
 
 import dev.fovea.alignment.dtw.Dtw;
+import dev.fovea.alignment.dtw.Window;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +16,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** {@link Dtw#distance(double[], double[])} of two random walks of equal length ({@code length}² cells). */
+/**
+ * Single-pair DTW cost (squared local cost, symmetric1) of two random walks of equal {@code length}, with no window
+ * ({@code bandPercent = 100}: \( n^2 \) cells) or a Sakoe–Chiba band of radius {@code length · bandPercent / 100}
+ * (\( n (2r + 1) - r(r + 1) \) cells). Cells per second = cells / measured time (docs/alignment-dtw.md lists them).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -24,22 +29,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DtwDistanceBenchmark {
 
-    @Param("1000")
+    @Param({"1000", "4000", "10000"})
     public int length;
+
+    @Param({"100", "10"})
+    public int bandPercent;
 
     private double[] x;
     private double[] y;
+    private Window.SakoeChiba band;
 
     @Setup
     public void setUp() {
         Random random = new Random(42L);
         x = randomWalk(random, length);
         y = randomWalk(random, length);
+        band = Window.sakoeChiba(length * bandPercent / 100);
     }
 
     // Random walks rather than white noise: neighbouring values are close, as in real signals, so the minimum in
     // the recurrence does not always pick the same predecessor (which would flatter branch prediction).
-    private static double[] randomWalk(Random random, int n) {
+    static double[] randomWalk(Random random, int n) {
         double[] walk = new double[n];
         for (int i = 1; i < n; i++) {
             walk[i] = walk[i - 1] + random.nextGaussian();
@@ -49,6 +59,6 @@ public class DtwDistanceBenchmark {
 
     @Benchmark
     public double distance() {
-        return Dtw.distance(x, y);
+        return Dtw.distance(x, y, band);
     }
 }

@@ -122,7 +122,7 @@ class DtwTest {
         assertEquals("x must not be null",
                 assertThrows(NullPointerException.class, () -> Dtw.align(null, ok)).getMessage());
         assertEquals("localCost must not be null",
-                assertThrows(NullPointerException.class, () -> Dtw.distance(ok, ok, null)).getMessage());
+                assertThrows(NullPointerException.class, () -> Dtw.distance(ok, ok, (LocalCost) null)).getMessage());
     }
 
     @Test

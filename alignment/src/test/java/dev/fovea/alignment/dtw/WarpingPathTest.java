@@ -44,17 +44,30 @@ class WarpingPathTest {
                 () -> new WarpingPath(new int[] {0, 1}, new int[] {0})).getMessage());
         assertEquals("a warping path must have at least one cell, got 0", assertThrows(IllegalArgumentException.class,
                 () -> new WarpingPath(new int[0], new int[0])).getMessage());
-        assertEquals("a warping path must start at (0, 0), got (1, 0)", assertThrows(IllegalArgumentException.class,
+        assertEquals("a warping path must start at (0, j) with j >= 0, got (1, 0)", assertThrows(IllegalArgumentException.class,
                 () -> new WarpingPath(new int[] {1}, new int[] {0})).getMessage());
-        assertEquals("step 1 of the warping path goes from (1, 1) to (1, 3), a step of (0, 2);"
-                        + " only (1, 0), (0, 1) and (1, 1) are allowed",
+        assertEquals("step 1 of the warping path goes from (1, 1) to (0, 2), a step of (-1, 1);"
+                        + " steps must not go back or stand still",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new WarpingPath(new int[] {0, 1, 1}, new int[] {0, 1, 3})).getMessage());
+                        () -> new WarpingPath(new int[] {0, 1, 0}, new int[] {0, 1, 2})).getMessage());
         // Standing still and going back are both rejected.
         assertThrows(IllegalArgumentException.class, () -> new WarpingPath(new int[] {0, 0}, new int[] {0, 0}));
         assertThrows(IllegalArgumentException.class,
                 () -> new WarpingPath(new int[] {0, 1, 0}, new int[] {0, 1, 2}));
         assertThrows(NullPointerException.class, () -> new WarpingPath(null, new int[] {0}));
+    }
+
+    @Test
+    void jumpsAndOpenStartsAreValidButNotContinuous() {
+        // The asymmetric pattern's step (1, 2) skips a column; an open begin starts at (0, j0).
+        WarpingPath jump = new WarpingPath(new int[] {0, 1, 1}, new int[] {0, 1, 3});
+        assertEquals(false, jump.isContinuous());
+        WarpingPath open = new WarpingPath(new int[] {0, 1}, new int[] {2, 3});
+        assertEquals(true, open.isContinuous());
+        assertEquals(4, open.columnCount());
+        assertEquals("a warping path for n = 2, m = 4 must start at (0, 0), got (0, 2)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> WarpingPath.of(2, 4, new int[] {0, 1}, new int[] {2, 3})).getMessage());
     }
 
     @Test

@@ -4,18 +4,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fovea.alignment.dtw.Dtw;
+import dev.fovea.alignment.dtw.DtwOptions;
 import dev.fovea.alignment.dtw.DtwResult;
+import dev.fovea.alignment.dtw.LocalCost;
+import dev.fovea.alignment.dtw.StepPattern;
 import dev.fovea.alignment.dtw.WarpingPath;
+import dev.fovea.alignment.dtw.Window;
+import dev.fovea.serving.problem.InvalidRequestException;
 import dev.fovea.serving.request.JsonRequest;
+import java.util.Map;
 
 /**
- * {@code alignment/dtw}: dynamic time warping of two 1-D sequences (squared local cost, symmetric1 steps).
+ * {@code alignment/dtw}: dynamic time warping of two sequences (1-D vectors or time-major matrices, DTW_D) or of a
+ * given local-cost matrix, with a window, a step pattern and open ends.
  *
- * <pre>{"x":[0,1,2],"y":[0,2],"path":true}  →  {"cost":1.0,"path":[[0,0],[1,1],[2,1]]}</pre>
- * Path cells are 0-based (i into x, j into y). With {@code "path":false} only the cost is computed, in memory linear
- * in the shorter sequence.
+ * <pre>{"x":[0,1,2],"y":[0,2],"path":true}  →  {"cost":1.0,"normalizedCost":null,"path":[[0,0],[1,0],[2,1]]}</pre>
+ * Fields: {@code x}, {@code y} (or {@code localCost}, an n × m matrix, instead of both); {@code cost}
+ * ({@code squared}, {@code euclidean}, {@code absolute}; default squared); {@code window} ({@code {"type":"none"}},
+ * {@code {"type":"sakoe-chiba","radiusCells":r}} for \( |i - j| \le r \), {@code {"type":"itakura","maxSlope":s}});
+ * {@code stepPattern} (a {@code dtw} name, default symmetric1); {@code openBegin}, {@code openEnd} (default false);
+ * {@code path} (default true). {@code cost} is the accumulated cost of the optimal path under the pattern's weights,
+ * {@code normalizedCost} that divided by the pattern's normaliser (null for symmetric1), path cells 0-based (i into
+ * x, j into y). Without a path and with the defaults only the cost is computed, in memory linear in the shorter
+ * sequence.
  */
 final class DtwOp implements Op {
+
+    private static final KernelArguments ARGUMENTS = new KernelArguments(Map.of(
+            "x", "x", "y", "y", "localCost", "localCost", "window", "window", "radiusCells", "window.radiusCells",
+            "maxSlope", "window.maxSlope", "mask", "window", "stepPattern", "stepPattern", "openBegin", "openBegin"),
+            "body");
 
     @Override
     public String name() {
@@ -24,21 +42,104 @@ final class DtwOp implements Op {
 
     @Override
     public JsonNode apply(JsonRequest request) {
-        double[] x = request.vector("x");
-        double[] y = request.vector("y");
         boolean wantPath = request.bool("path", true);
-        ObjectNode answer = JsonRequest.answer();
-        if (!wantPath) {
-            answer.put("cost", Dtw.distance(x, y));
-            return answer;
+        DtwOptions options;
+        try {
+            options = new DtwOptions(localCost(request), window(request), stepPattern(request),
+                    request.bool("openBegin", false), request.bool("openEnd", false));
+        } catch (IllegalArgumentException e) {
+            throw ARGUMENTS.toRequestError(e);
         }
-        DtwResult result = Dtw.align(x, y);
+        ObjectNode answer = JsonRequest.answer();
+        DtwResult result;
+        try {
+            if (options.localCost() instanceof LocalCost.Given) {
+                result = Dtw.alignGiven(options);
+            } else if (request.isMatrix("x") || request.isMatrix("y")) {
+                result = Dtw.align(matrix(request, "x"), matrix(request, "y"), options);
+            } else {
+                double[] x = request.vector("x");
+                double[] y = request.vector("y");
+                if (!wantPath && options.equals(DtwOptions.defaults())) {
+                    answer.put("cost", Dtw.distance(x, y));
+                    answer.putNull("normalizedCost");
+                    return answer;
+                }
+                result = Dtw.align(x, y, options);
+            }
+        } catch (IllegalArgumentException e) {
+            throw ARGUMENTS.toRequestError(e);
+        } catch (ArithmeticException e) {
+            throw new InvalidRequestException(options.localCost() instanceof LocalCost.Given ? "localCost" : "x",
+                    e.getMessage());
+        }
         answer.put("cost", result.cost());
-        ArrayNode cells = answer.putArray("path");
-        WarpingPath path = result.path();
-        for (int k = 0; k < path.length(); k++) {
-            cells.addArray().add(path.row(k)).add(path.column(k));
+        if (Double.isNaN(result.normalizedCost())) {
+            answer.putNull("normalizedCost");
+        } else {
+            answer.put("normalizedCost", result.normalizedCost());
+        }
+        if (wantPath) {
+            ArrayNode cells = answer.putArray("path");
+            WarpingPath path = result.path();
+            for (int k = 0; k < path.length(); k++) {
+                cells.addArray().add(path.row(k)).add(path.column(k));
+            }
         }
         return answer;
+    }
+
+    /** A time-major matrix; a plain vector is read as n × 1 so that it can meet a one-channel matrix. */
+    private static double[][] matrix(JsonRequest request, String field) {
+        if (request.isMatrix(field)) {
+            return request.matrix(field);
+        }
+        double[] v = request.vector(field);
+        double[][] rows = new double[v.length][];
+        for (int i = 0; i < v.length; i++) {
+            rows[i] = new double[] {v[i]};
+        }
+        return rows;
+    }
+
+    private static LocalCost localCost(JsonRequest request) {
+        if (request.has("localCost")) {
+            for (String field : new String[] {"x", "y", "cost"}) {
+                if (request.has(field)) {
+                    throw new InvalidRequestException(field, field + " must be absent when localCost is given");
+                }
+            }
+            return LocalCost.given(request.matrix("localCost"));
+        }
+        String name = request.optionalString("cost").orElse("squared");
+        return switch (name) {
+            case "squared" -> LocalCost.squared();
+            case "euclidean" -> LocalCost.euclidean();
+            case "absolute" -> LocalCost.absolute();
+            default -> throw new InvalidRequestException("cost",
+                    "cost must be squared, euclidean or absolute, got " + name);
+        };
+    }
+
+    private static Window window(JsonRequest request) {
+        if (!request.has("window")) {
+            return Window.none();
+        }
+        JsonRequest window = request.object("window");
+        String type = window.string("type");
+        return switch (type) {
+            case "none" -> Window.none();
+            case "sakoe-chiba" -> {
+                window.required("radiusCells");
+                yield Window.sakoeChiba((int) window.integer("radiusCells", 0, 0, Integer.MAX_VALUE));
+            }
+            case "itakura" -> Window.itakura(window.number("maxSlope"));
+            default -> throw new InvalidRequestException("window.type",
+                    "window.type must be none, sakoe-chiba or itakura, got " + type);
+        };
+    }
+
+    private static StepPattern stepPattern(JsonRequest request) {
+        return StepPattern.named(request.optionalString("stepPattern").orElse("symmetric1"));
     }
 }
