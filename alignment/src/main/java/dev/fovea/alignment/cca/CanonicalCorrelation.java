@@ -1,6 +1,7 @@
 package dev.fovea.alignment.cca;
 
 import dev.fovea.math.linalg.GeneralizedSymmetricEigen;
+import dev.fovea.alignment.frames.Frames;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,7 +58,7 @@ public final class CanonicalCorrelation {
         int[] offsets = new int[s + 1];
         for (int i = 0; i < s; i++) {
             double[][] x = sets.get(i);
-            widths[i] = requireMatrix("sets[" + i + "]", x);
+            widths[i] = Frames.require("sets[" + i + "]", x);
             if (n < 0) {
                 n = x.length;
             } else if (x.length != n) {
@@ -161,30 +162,5 @@ public final class CanonicalCorrelation {
             }
         }
         return correlations.length;
-    }
-
-    static int requireMatrix(String name, double[][] x) {
-        Objects.requireNonNull(x, name + " must not be null");
-        if (x.length == 0) {
-            throw new IllegalArgumentException(name + " must have at least one row, got 0");
-        }
-        Objects.requireNonNull(x[0], name + "[0] must not be null");
-        int d = x[0].length;
-        if (d == 0) {
-            throw new IllegalArgumentException(name + " must have at least one column, got 0");
-        }
-        for (int t = 0; t < x.length; t++) {
-            if (x[t] == null || x[t].length != d) {
-                throw new IllegalArgumentException(name + " row " + t + " has "
-                        + (x[t] == null ? "no" : String.valueOf(x[t].length)) + " columns, row 0 has " + d);
-            }
-            for (int k = 0; k < d; k++) {
-                if (!Double.isFinite(x[t][k])) {
-                    throw new IllegalArgumentException(name + " must be finite, got " + x[t][k] + " at [" + t + ", "
-                            + k + "]");
-                }
-            }
-        }
-        return d;
     }
 }

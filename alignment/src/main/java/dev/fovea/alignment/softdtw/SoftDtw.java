@@ -1,5 +1,6 @@
 package dev.fovea.alignment.softdtw;
 
+import dev.fovea.alignment.frames.Frames;
 import java.util.Objects;
 
 /**
@@ -109,7 +110,7 @@ public final class SoftDtw {
      * @throws ArithmeticException      if the value overflows
      */
     public double value(double[][] x, double[][] y) {
-        return forward(squaredDistances(x, y))[x.length][y.length];
+        return forward(Frames.squaredDistances(x, y))[x.length][y.length];
     }
 
     /**
@@ -142,7 +143,7 @@ public final class SoftDtw {
      * @see #value(double[][], double[][])
      */
     public Gradient gradient(double[][] x, double[][] y) {
-        double[][] cost = squaredDistances(x, y);
+        double[][] cost = Frames.squaredDistances(x, y);
         double[][] r = forward(cost);
         double[][] e = backward(cost, r);
         return new Gradient(r[x.length][y.length], chainRule(e, x, y));
@@ -269,56 +270,7 @@ public final class SoftDtw {
         return e;
     }
 
-    /** δ_ij = ‖x_i − y_j‖², after validating both sequences. */
-    static double[][] squaredDistances(double[][] x, double[][] y) {
-        int d = requireSequence("x", x);
-        int dy = requireSequence("y", y);
-        if (d != dy) {
-            throw new IllegalArgumentException("x has " + d + " channels, y has " + dy);
-        }
-        double[][] cost = new double[x.length][y.length];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < y.length; j++) {
-                double s = 0.0;
-                for (int k = 0; k < d; k++) {
-                    double diff = x[i][k] - y[j][k];
-                    s += diff * diff;
-                }
-                cost[i][j] = s;
-            }
-        }
-        return cost;
-    }
-
-    /** Checks a non-empty, rectangular, finite sequence of frames and returns its channel count. */
-    static int requireSequence(String name, double[][] s) {
-        Objects.requireNonNull(s, name + " must not be null");
-        if (s.length == 0) {
-            throw new IllegalArgumentException(name + " must have at least one frame, got 0");
-        }
-        Objects.requireNonNull(s[0], name + "[0] must not be null");
-        int d = s[0].length;
-        if (d == 0) {
-            throw new IllegalArgumentException(name + " must have at least one channel, got 0");
-        }
-        for (int i = 0; i < s.length; i++) {
-            int row = i;
-            Objects.requireNonNull(s[i], () -> name + "[" + row + "] must not be null");
-            if (s[i].length != d) {
-                throw new IllegalArgumentException(name + "[" + i + "] has " + s[i].length + " channels, " + name
-                        + "[0] has " + d);
-            }
-            for (int k = 0; k < d; k++) {
-                if (!Double.isFinite(s[i][k])) {
-                    throw new IllegalArgumentException(name + " must be finite, got " + s[i][k] + " at [" + i + ", "
-                            + k + "]");
-                }
-            }
-        }
-        return d;
-    }
-
     private static void requireCost(double[][] cost) {
-        requireSequence("cost", cost);
+        Frames.require("cost", cost);
     }
 }

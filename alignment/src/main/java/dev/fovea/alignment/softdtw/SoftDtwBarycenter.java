@@ -1,5 +1,6 @@
 package dev.fovea.alignment.softdtw;
 
+import dev.fovea.alignment.frames.Frames;
 import java.util.List;
 import java.util.Objects;
 
@@ -148,7 +149,7 @@ public final class SoftDtwBarycenter {
     }
 
     private static double[][] copy(double[][] initial) {
-        SoftDtw.requireSequence("initial", initial);
+        Frames.require("initial", initial);
         double[][] out = new double[initial.length][];
         for (int i = 0; i < initial.length; i++) {
             out[i] = initial[i].clone();

@@ -49,7 +49,7 @@ class SoftDtwTest {
             double[][] y = random(random, 1 + random.nextInt(4), 2);
             double gamma = random.nextDouble(0.1, 2);
             SoftDtw softDtw = SoftDtw.of(gamma);
-            double[][] cost = SoftDtw.squaredDistances(x, y);
+            double[][] cost = dev.fovea.alignment.frames.Frames.squaredDistances(x, y);
             double[] sums = {0};
             bruteForce(cost, gamma, x.length - 1, y.length - 1, 0, sums, 0);
             double expected = -gamma * Math.log(sums[0]);
@@ -175,7 +175,7 @@ class SoftDtwTest {
         double[][] x = random(random, 6, 1);
         double[][] y = random(random, 5, 1);
         assertEquals(SoftDtw.of(0.5).value(x, y), SoftDtw.withSakoeChibaRadius(0.5, 5).value(x, y), 0.0);
-        double[][] e = SoftDtw.withSakoeChibaRadius(0.5, 1).expectedAlignment(SoftDtw.squaredDistances(x, y));
+        double[][] e = SoftDtw.withSakoeChibaRadius(0.5, 1).expectedAlignment(dev.fovea.alignment.frames.Frames.squaredDistances(x, y));
         assertEquals(0.0, e[0][2], 0.0);
         assertEquals(0.0, e[4][2], 0.0);
         assertTrue(e[3][2] > 0);
