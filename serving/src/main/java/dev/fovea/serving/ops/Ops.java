@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public final class Ops {
 
     private static final Map<String, Op> BY_NAME = List.of(new DiscreteAttentionOp(),
-            new ContinuousAttentionOp(), new MixtureAttentionOp(), new DtwOp()).stream()
+            new ContinuousAttentionOp(), new MixtureAttentionOp(), new DtwOp(), new SoftDtwOp(), new CtwOp()).stream()
             .collect(Collectors.toUnmodifiableMap(Op::name, Function.identity()));
 
     private Ops() {
