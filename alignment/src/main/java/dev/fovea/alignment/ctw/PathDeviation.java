@@ -44,11 +44,21 @@ public final class PathDeviation {
      * @throws IllegalArgumentException if the reference has not one entry per row of the path
      */
     public static double fromReference(WarpingPath path, double[] reference) {
-        double[] columns = columnPerRow(path);
+        return meanAbsolute(columnPerRow(path), reference);
+    }
+
+    /**
+     * \( \frac1n \sum_i | \hat\jmath(i) - j^\ast(i) | \) for any alignment given as a column per row (e.g. the
+     * continuous warps of {@link dev.fovea.alignment.gtw.GtwResult#columnPerRow}).
+     *
+     * @throws IllegalArgumentException if the lengths differ or are 0
+     */
+    public static double meanAbsolute(double[] columns, double[] reference) {
+        Objects.requireNonNull(columns, "columns must not be null");
         Objects.requireNonNull(reference, "reference must not be null");
-        if (reference.length != columns.length) {
-            throw new IllegalArgumentException("reference has " + reference.length + " entries, the path has "
-                    + columns.length + " rows");
+        if (reference.length != columns.length || columns.length == 0) {
+            throw new IllegalArgumentException("reference has " + reference.length + " entries, columns has "
+                    + columns.length);
         }
         double sum = 0;
         for (int i = 0; i < columns.length; i++) {

@@ -5,6 +5,8 @@ import dev.fovea.alignment.ctw.CostMatrixDtw;
 import dev.fovea.alignment.ctw.CtwOptions;
 import dev.fovea.alignment.ctw.PathDeviation;
 import dev.fovea.alignment.dtw.WarpingPath;
+import dev.fovea.alignment.gtw.GeneralizedTimeWarping;
+import dev.fovea.alignment.gtw.GtwOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,7 @@ import java.util.function.Function;
 /**
  * Alignment error of several aligners on {@link SpiralSequences} over many seeds.
  *
- * <p>The error of one alignment is {@link PathDeviation#fromReference} against the ground truth, in frames of
+ * <p>The error of one alignment is {@link PathDeviation#meanAbsolute} against the ground truth, in frames of
  * \( y \), divided by \( n_y \) (so 0.01 means one percent of \( y \)'s length). Run as a program to print the
  * Markdown table of {@code docs/alignment-ctw.md}: {@code SpiralBenchmark [seeds]}.
  *
@@ -24,8 +26,16 @@ public final class SpiralBenchmark {
     private SpiralBenchmark() {
     }
 
-    /** One aligner: its name and how it computes a path from a pair. */
-    public record Method(String name, Function<SpiralPair, WarpingPath> align) {
+    /**
+     * One aligner: its name and, for a pair, the real frame of \( y \) it aligns with each frame of \( x \) (for a
+     * warping path, {@link PathDeviation#columnPerRow}).
+     */
+    public record Method(String name, Function<SpiralPair, double[]> align) {
+
+        /** An aligner that returns a warping path. */
+        public static Method ofPath(String name, Function<SpiralPair, WarpingPath> path) {
+            return new Method(name, p -> PathDeviation.columnPerRow(path.apply(p)));
+        }
     }
 
     /**
@@ -39,15 +49,20 @@ public final class SpiralBenchmark {
     public record Row(String method, double meanError, double stdError, double[] errors) {
     }
 
-    /** UTW, DTW, derivative DTW and CTW with {@link CtwOptions#defaults()}. */
+    /**
+     * UTW, DTW, derivative DTW, CTW with {@link CtwOptions#defaults()}, and GCTW with
+     * {@link GtwOptions#canonicalDefaults()}.
+     */
     public static List<Method> methods() {
         return List.of(
-                new Method("UTW (uniform time warping)",
+                Method.ofPath("UTW (uniform time warping)",
                         p -> CanonicalTimeWarping.uniformTimeWarping(p.x().length, p.y().length)),
-                new Method("DTW", p -> CostMatrixDtw.align(p.x(), p.y()).path()),
-                new Method("DDTW (derivative DTW)",
+                Method.ofPath("DTW", p -> CostMatrixDtw.align(p.x(), p.y()).path()),
+                Method.ofPath("DDTW (derivative DTW)",
                         p -> CostMatrixDtw.align(derivative(p.x()), derivative(p.y())).path()),
-                new Method("CTW", p -> CanonicalTimeWarping.align(p.x(), p.y(), CtwOptions.defaults()).path()));
+                Method.ofPath("CTW", p -> CanonicalTimeWarping.align(p.x(), p.y(), CtwOptions.defaults()).path()),
+                new Method("GCTW", p -> GeneralizedTimeWarping.align(List.of(p.x(), p.y()),
+                        GtwOptions.canonicalDefaults()).columnPerRow(0, 1)));
     }
 
     /** Runs every method on seeds {@code 0 … seeds − 1}. */
@@ -65,7 +80,7 @@ public final class SpiralBenchmark {
             double mean = 0;
             for (int k = 0; k < seeds; k++) {
                 SpiralPair pair = pairs.get(k);
-                errors[k] = PathDeviation.fromReference(method.align().apply(pair), pair.truth()) / pair.y().length;
+                errors[k] = PathDeviation.meanAbsolute(method.align().apply(pair), pair.truth()) / pair.y().length;
                 mean += errors[k] / seeds;
             }
             double variance = 0;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SpiralBenchmarkTest {
 
     @Test
-    void ctwBeatsDtwAndDerivativeDtwOnAverage() {
+    void ctwAndGctwBeatDtwOnAverage() {
         List<SpiralBenchmark.Row> rows = SpiralBenchmark.run(SpiralBenchmark.methods(), 20);
         double dtw = rows.get(1).meanError();
         double ddtw = rows.get(2).meanError();
@@ -20,6 +20,9 @@ class SpiralBenchmarkTest {
         assertEquals("CTW", rows.get(3).method());
         assertTrue(ctw < 0.6 * dtw, "CTW " + ctw + " vs DTW " + dtw);
         assertTrue(ctw < ddtw, "CTW " + ctw + " vs DDTW " + ddtw);
+        double gctw = rows.get(4).meanError();
+        assertEquals("GCTW", rows.get(4).method());
+        assertTrue(gctw < 0.7 * dtw, "GCTW " + gctw + " vs DTW " + dtw);
     }
 
     @Test
