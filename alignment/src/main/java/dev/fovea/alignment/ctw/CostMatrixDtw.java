@@ -15,6 +15,11 @@ import java.util.Objects;
  */
 public final class CostMatrixDtw {
 
+    private static final byte START = 0;
+    private static final byte DIAGONAL = 1;
+    private static final byte UP = 2;
+    private static final byte LEFT = 3;
+
     private CostMatrixDtw() {
     }
 
@@ -35,6 +40,8 @@ public final class CostMatrixDtw {
         int n = cost.length;
         int m = cost[0].length;
         double[][] d = new double[n][m];
+        // The predecessor each cell took, so the path is read off without re-comparing sums.
+        byte[][] move = new byte[n][m];
         for (int i = 0; i < n; i++) {
             if (cost[i] == null || cost[i].length != m) {
                 throw new IllegalArgumentException("cost row " + i + " has "
@@ -45,15 +52,14 @@ public final class CostMatrixDtw {
                 if (!Double.isFinite(c)) {
                     throw new IllegalArgumentException("cost must be finite, got " + c + " at [" + i + ", " + j + "]");
                 }
-                if (i == 0 && j == 0) {
-                    d[i][j] = c;
-                } else if (i == 0) {
-                    d[i][j] = c + d[i][j - 1];
-                } else if (j == 0) {
-                    d[i][j] = c + d[i - 1][j];
-                } else {
-                    d[i][j] = c + Math.min(d[i - 1][j - 1], Math.min(d[i - 1][j], d[i][j - 1]));
-                }
+                byte from = predecessor(d, i, j);
+                move[i][j] = from;
+                d[i][j] = c + switch (from) {
+                    case DIAGONAL -> d[i - 1][j - 1];
+                    case UP -> d[i - 1][j];
+                    case LEFT -> d[i][j - 1];
+                    default -> 0.0;
+                };
             }
         }
         if (d[n - 1][m - 1] == Double.POSITIVE_INFINITY) {
@@ -61,32 +67,21 @@ public final class CostMatrixDtw {
         }
         int[] rows = new int[n + m - 1];
         int[] columns = new int[n + m - 1];
-        int i = n - 1;
-        int j = m - 1;
-        int k = rows.length - 1;
-        rows[k] = i;
-        columns[k] = j;
-        while (i > 0 || j > 0) {
-            if (i == 0) {
-                j--;
-            } else if (j == 0) {
-                i--;
-            } else {
-                double diagonal = d[i - 1][j - 1];
-                double fromAbove = d[i - 1][j];
-                double fromLeft = d[i][j - 1];
-                if (diagonal <= fromAbove && diagonal <= fromLeft) {
-                    i--;
-                    j--;
-                } else if (fromAbove <= fromLeft) {
-                    i--;
-                } else {
-                    j--;
-                }
-            }
+        int k = rows.length;
+        for (int i = n - 1, j = m - 1; ; ) {
             k--;
             rows[k] = i;
             columns[k] = j;
+            byte from = move[i][j];
+            if (from == START) {
+                break;
+            }
+            if (from != LEFT) {
+                i--;
+            }
+            if (from != UP) {
+                j--;
+            }
         }
         int length = rows.length - k;
         int[] pathRows = new int[length];
@@ -94,6 +89,23 @@ public final class CostMatrixDtw {
         System.arraycopy(rows, k, pathRows, 0, length);
         System.arraycopy(columns, k, pathColumns, 0, length);
         return new DtwResult(d[n - 1][m - 1], WarpingPath.of(n, m, pathRows, pathColumns));
+    }
+
+    /** The cheapest predecessor of (i, j), ties to the diagonal, then (i − 1, j), then (i, j − 1). */
+    private static byte predecessor(double[][] d, int i, int j) {
+        if (i == 0) {
+            return j == 0 ? START : LEFT;
+        }
+        if (j == 0) {
+            return UP;
+        }
+        double diagonal = d[i - 1][j - 1];
+        double up = d[i - 1][j];
+        double left = d[i][j - 1];
+        if (diagonal <= up && diagonal <= left) {
+            return DIAGONAL;
+        }
+        return up <= left ? UP : LEFT;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.fovea.alignment.cca;
 
+import static dev.fovea.alignment.frames.FrameFixtures.affine;
+import static dev.fovea.alignment.frames.FrameFixtures.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,29 +10,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CanonicalCorrelationTest {
-
-    static double[][] random(SplittableRandom random, int n, int d) {
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int k = 0; k < d; k++) {
-                row[k] = random.nextGaussian();
-            }
-        }
-        return x;
-    }
-
-    static double[][] affine(double[][] x, double[][] a, double[] b) {
-        double[][] out = new double[x.length][a[0].length];
-        for (int t = 0; t < x.length; t++) {
-            for (int c = 0; c < a[0].length; c++) {
-                out[t][c] = b[c];
-                for (int k = 0; k < a.length; k++) {
-                    out[t][c] += x[t][k] * a[k][c];
-                }
-            }
-        }
-        return out;
-    }
 
     static double pearson(double[] a, double[] b) {
         double ma = 0;
@@ -61,7 +40,7 @@ class CanonicalCorrelationTest {
     @Test
     void anInvertibleAffineImageIsPerfectlyCorrelated() {
         SplittableRandom random = new SplittableRandom(1);
-        double[][] x = random(random, 40, 3);
+        double[][] x = gaussian(random, 40, 3);
         double[][] a = {{2, 1, 0}, {-1, 0.5, 3}, {0.2, 0, 1}};
         double[][] y = affine(x, a, new double[] {5, -2, 1});
         CcaResult cca = CanonicalCorrelation.fit(List.of(x, y), 0, CcaDimension.fixed(3));
@@ -80,7 +59,7 @@ class CanonicalCorrelationTest {
     @Test
     void oneChannelEachGivesTheAbsolutePearsonCorrelation() {
         SplittableRandom random = new SplittableRandom(2);
-        double[][] x = random(random, 30, 1);
+        double[][] x = gaussian(random, 30, 1);
         double[][] y = new double[30][1];
         for (int t = 0; t < 30; t++) {
             y[t][0] = -0.7 * x[t][0] + random.nextGaussian();
@@ -93,7 +72,7 @@ class CanonicalCorrelationTest {
     @Test
     void projectionsHaveTheStatedCorrelationsUnitVarianceAndAreUncorrelatedAcrossComponents() {
         SplittableRandom random = new SplittableRandom(3);
-        double[][] z = random(random, 200, 2);
+        double[][] z = gaussian(random, 200, 2);
         double[][] x = affine(z, new double[][] {{1, 0, 2, 0}, {0, 1, 0, 1}}, new double[4]);
         double[][] y = affine(z, new double[][] {{1, 1, 0}, {0, 1, -1}}, new double[3]);
         for (double[] row : x) {
@@ -131,7 +110,7 @@ class CanonicalCorrelationTest {
     @Test
     void multiSetOfThreeAffineImagesHasCorrelationOne() {
         SplittableRandom random = new SplittableRandom(4);
-        double[][] x = random(random, 50, 2);
+        double[][] x = gaussian(random, 50, 2);
         double[][] y = affine(x, new double[][] {{1, 2}, {3, -1}}, new double[] {1, 1});
         double[][] w = affine(x, new double[][] {{0.5, 0, 1}, {0, 2, 1}}, new double[] {0, 0, 0});
         for (double[] row : w) {

@@ -1,5 +1,6 @@
 package dev.fovea.alignment.ctw;
 
+import static dev.fovea.alignment.frames.FrameFixtures.affine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,19 +17,6 @@ import org.junit.jupiter.api.Test;
 class CanonicalTimeWarpingTest {
 
     static final CtwOptions EXACT = new CtwOptions(20, 0.95, 0.0, 0.0);
-
-    static double[][] affine(double[][] x, double[][] a, double[] b) {
-        double[][] out = new double[x.length][a[0].length];
-        for (int t = 0; t < x.length; t++) {
-            for (int c = 0; c < a[0].length; c++) {
-                out[t][c] = b[c];
-                for (int k = 0; k < a.length; k++) {
-                    out[t][c] += x[t][k] * a[k][c];
-                }
-            }
-        }
-        return out;
-    }
 
     @Test
     void costMatrixDtwAgreesWithOneDimensionalDtw() {

@@ -1,5 +1,7 @@
 package dev.fovea.alignment.softdtw;
 
+import static dev.fovea.alignment.frames.FrameFixtures.centralDifferences;
+import static dev.fovea.alignment.frames.FrameFixtures.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,16 +12,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SoftDtwTest {
-
-    static double[][] random(SplittableRandom random, int n, int d) {
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int k = 0; k < d; k++) {
-                row[k] = random.nextGaussian();
-            }
-        }
-        return x;
-    }
 
     /** The recursion of the paper written out over all paths for tiny sizes: −γ log Σ_paths exp(−cost/γ). */
     static double bruteForce(double[][] cost, double gamma, int i, int j, double accumulated, double[] sums,
@@ -41,12 +33,22 @@ class SoftDtwTest {
         return 0;
     }
 
+    /** Relative error ≤ 1e-6 entrywise, measured against max(1, |difference|). */
+    static void assertMatches(double[][] differences, double[][] analytic) {
+        for (int i = 0; i < differences.length; i++) {
+            for (int k = 0; k < differences[i].length; k++) {
+                double fd = differences[i][k];
+                assertEquals(fd, analytic[i][k], 1e-6 * Math.max(1, Math.abs(fd)), "[" + i + "][" + k + "]");
+            }
+        }
+    }
+
     @Test
     void valueIsTheSoftMinimumOverAllPaths() {
         SplittableRandom random = new SplittableRandom(1);
         for (int trial = 0; trial < 20; trial++) {
-            double[][] x = random(random, 1 + random.nextInt(4), 2);
-            double[][] y = random(random, 1 + random.nextInt(4), 2);
+            double[][] x = gaussian(random, 1 + random.nextInt(4), 2);
+            double[][] y = gaussian(random, 1 + random.nextInt(4), 2);
             double gamma = random.nextDouble(0.1, 2);
             SoftDtw softDtw = SoftDtw.of(gamma);
             double[][] cost = dev.fovea.alignment.frames.Frames.squaredDistances(x, y);
@@ -61,22 +63,9 @@ class SoftDtwTest {
     void gradientMatchesCentralDifferences() {
         SplittableRandom random = new SplittableRandom(2);
         for (SoftDtw softDtw : List.of(SoftDtw.of(0.5), SoftDtw.of(0.01), SoftDtw.withSakoeChibaRadius(1.0, 2))) {
-            double[][] x = random(random, 7, 3);
-            double[][] y = random(random, 6, 3);
-            double[][] g = softDtw.gradient(x, y).dx();
-            double h = 1e-6;
-            for (int i = 0; i < x.length; i++) {
-                for (int k = 0; k < 3; k++) {
-                    double keep = x[i][k];
-                    x[i][k] = keep + h;
-                    double plus = softDtw.value(x, y);
-                    x[i][k] = keep - h;
-                    double minus = softDtw.value(x, y);
-                    x[i][k] = keep;
-                    double fd = (plus - minus) / (2 * h);
-                    assertEquals(fd, g[i][k], 1e-6 * Math.max(1, Math.abs(fd)), "d/dx[" + i + "][" + k + "]");
-                }
-            }
+            double[][] x = gaussian(random, 7, 3);
+            double[][] y = gaussian(random, 6, 3);
+            assertMatches(centralDifferences(z -> softDtw.value(z, y), x, 1e-6), softDtw.gradient(x, y).dx());
         }
     }
 
@@ -91,17 +80,10 @@ class SoftDtwTest {
             }
         }
         double[][] e = softDtw.expectedAlignment(cost);
-        double h = 1e-6;
-        for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 4; j++) {
-                double keep = cost[i][j];
-                cost[i][j] = keep + h;
-                double plus = softDtw.valueOfCost(cost);
-                cost[i][j] = keep - h;
-                double minus = softDtw.valueOfCost(cost);
-                cost[i][j] = keep;
-                assertEquals((plus - minus) / (2 * h), e[i][j], 1e-7);
-                assertTrue(e[i][j] >= 0);
+        assertMatches(centralDifferences(softDtw::valueOfCost, cost, 1e-6), e);
+        for (double[] row : e) {
+            for (double v : row) {
+                assertTrue(v >= 0);
             }
         }
         assertEquals(1.0, e[0][0], 1e-12, "every path passes through the first cell");
@@ -135,13 +117,13 @@ class SoftDtwTest {
     void divergenceIsZeroOnIdenticalInputsAndNonNegative() {
         SplittableRandom random = new SplittableRandom(5);
         SoftDtw softDtw = SoftDtw.of(1.0);
-        double[][] x = random(random, 8, 2);
+        double[][] x = gaussian(random, 8, 2);
         assertTrue(softDtw.value(x, x) < 0, "sdtw(x, x) itself is negative");
         assertEquals(0.0, softDtw.divergence(x, x), 0.0);
         for (int trial = 0; trial < 200; trial++) {
             double gamma = random.nextDouble(0.01, 3);
-            double[][] a = random(random, 1 + random.nextInt(8), 2);
-            double[][] b = random(random, 1 + random.nextInt(8), 2);
+            double[][] a = gaussian(random, 1 + random.nextInt(8), 2);
+            double[][] b = gaussian(random, 1 + random.nextInt(8), 2);
             assertTrue(SoftDtw.of(gamma).divergence(a, b) >= -1e-12, "divergence non-negative");
         }
     }
@@ -150,37 +132,25 @@ class SoftDtwTest {
     void divergenceGradientMatchesCentralDifferences() {
         SplittableRandom random = new SplittableRandom(6);
         SoftDtw softDtw = SoftDtw.of(0.7);
-        double[][] x = random(random, 5, 2);
-        double[][] y = random(random, 6, 2);
+        double[][] x = gaussian(random, 5, 2);
+        double[][] y = gaussian(random, 6, 2);
         SoftDtw.Gradient g = softDtw.divergenceGradient(x, y);
         assertEquals(softDtw.divergence(x, y), g.value(), 1e-12);
-        double h = 1e-6;
-        for (int i = 0; i < 5; i++) {
-            for (int k = 0; k < 2; k++) {
-                double keep = x[i][k];
-                x[i][k] = keep + h;
-                double plus = softDtw.divergence(x, y);
-                x[i][k] = keep - h;
-                double minus = softDtw.divergence(x, y);
-                x[i][k] = keep;
-                double fd = (plus - minus) / (2 * h);
-                assertEquals(fd, g.dx()[i][k], 1e-6 * Math.max(1, Math.abs(fd)));
-            }
-        }
+        assertMatches(centralDifferences(z -> softDtw.divergence(z, y), x, 1e-6), g.dx());
     }
 
     @Test
     void windowExcludesCellsAndIsExactWhenWideEnough() {
         SplittableRandom random = new SplittableRandom(7);
-        double[][] x = random(random, 6, 1);
-        double[][] y = random(random, 5, 1);
+        double[][] x = gaussian(random, 6, 1);
+        double[][] y = gaussian(random, 5, 1);
         assertEquals(SoftDtw.of(0.5).value(x, y), SoftDtw.withSakoeChibaRadius(0.5, 5).value(x, y), 0.0);
         double[][] e = SoftDtw.withSakoeChibaRadius(0.5, 1).expectedAlignment(dev.fovea.alignment.frames.Frames.squaredDistances(x, y));
         assertEquals(0.0, e[0][2], 0.0);
         assertEquals(0.0, e[4][2], 0.0);
         assertTrue(e[3][2] > 0);
         // A band of radius 0 on equal lengths leaves only the diagonal: the Euclidean distance squared.
-        double[][] z = random(random, 6, 1);
+        double[][] z = gaussian(random, 6, 1);
         double sum = 0;
         for (int i = 0; i < 6; i++) {
             sum += (x[i][0] - z[i][0]) * (x[i][0] - z[i][0]);
@@ -213,9 +183,9 @@ class SoftDtwTest {
     void barycenterDescendsToAStationaryPoint() {
         SplittableRandom random = new SplittableRandom(8);
         SoftDtw softDtw = SoftDtw.of(0.5);
-        double[][] a = random(random, 10, 2);
-        double[][] b = random(random, 12, 2);
-        double[][] c = random(random, 9, 2);
+        double[][] a = gaussian(random, 10, 2);
+        double[][] b = gaussian(random, 12, 2);
+        double[][] c = gaussian(random, 9, 2);
         List<double[][]> series = List.of(a, b, c);
         double[] weights = {1, 1, 1};
         double start = 0;

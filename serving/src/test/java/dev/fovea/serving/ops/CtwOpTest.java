@@ -2,7 +2,6 @@ package dev.fovea.serving.ops;
 
 import static dev.fovea.serving.ops.OpsCommandTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fovea.serving.ops.OpsCommandTest.Outcome;
@@ -53,18 +52,11 @@ class CtwOpTest {
 
     @Test
     void badInputExitsTwoNamingTheField() throws IOException {
-        assertField("maxIterations", body(",\"maxIterations\":0"));
-        assertField("energy", body(",\"energy\":1.5"));
-        assertField("regularization", body(",\"regularization\":-1"));
-        assertField("x", "{\"x\":[],\"y\":[[1]]}");
-        assertField("y", "{\"x\":[[1],[2]]}");
-        assertField("y[1]", "{\"x\":[[1],[2]],\"y\":[[1],[2,3]]}");
-    }
-
-    static void assertField(String field, String body) throws IOException {
-        Outcome outcome = run("alignment/ctw", body);
-        assertEquals(OpsCommand.INVALID_REQUEST, outcome.status(), outcome.json().toString());
-        assertEquals(field, outcome.json().get("field").asText(), outcome.json().toString());
-        assertTrue(outcome.json().get("status").asInt() == 400);
+        SoftDtwOpTest.assertField("alignment/ctw", "maxIterations", body(",\"maxIterations\":0"), "maxIterations must be between 1");
+        SoftDtwOpTest.assertField("alignment/ctw", "energy", body(",\"energy\":1.5"), "energy must be in (0, 1]");
+        SoftDtwOpTest.assertField("alignment/ctw", "regularization", body(",\"regularization\":-1"), "regularization must be finite and >= 0");
+        SoftDtwOpTest.assertField("alignment/ctw", "x", "{\"x\":[],\"y\":[[1]]}", "x must not be empty");
+        SoftDtwOpTest.assertField("alignment/ctw", "y", "{\"x\":[[1],[2]]}", "y is required");
+        SoftDtwOpTest.assertField("alignment/ctw", "y[1]", "{\"x\":[[1],[2]],\"y\":[[1],[2,3]]}", "must be rectangular");
     }
 }

@@ -67,19 +67,21 @@ class SoftDtwOpTest {
 
     @Test
     void badInputExitsTwoNamingTheField() throws IOException {
-        assertField("gamma", "{\"x\":[1],\"y\":[3],\"gamma\":0}", "gamma must be > 0");
-        assertField("gamma", "{\"x\":[1],\"y\":[3],\"gamma\":-1}", "gamma must be > 0");
-        assertField("gamma", "{\"x\":[1],\"y\":[3]}", "gamma is required");
-        assertField("x", "{\"x\":[],\"y\":[3],\"gamma\":1}", "x must not be empty");
-        assertField("y[1]", "{\"x\":[1],\"y\":[3,\"NaN\"],\"gamma\":1}", "must be a number");
-        assertField("y", "{\"x\":[[1,2]],\"y\":[[3]],\"gamma\":1}", "y has 1 channels, x has 2");
-        assertField("radiusCells", "{\"x\":[1,2,3,4],\"y\":[3],\"gamma\":1,\"radiusCells\":1}", "excludes the end cell");
+        assertField("alignment/soft-dtw", "gamma", "{\"x\":[1],\"y\":[3],\"gamma\":0}", "gamma must be > 0");
+        assertField("alignment/soft-dtw", "gamma", "{\"x\":[1],\"y\":[3],\"gamma\":-1}", "gamma must be > 0");
+        assertField("alignment/soft-dtw", "gamma", "{\"x\":[1],\"y\":[3]}", "gamma is required");
+        assertField("alignment/soft-dtw", "x", "{\"x\":[],\"y\":[3],\"gamma\":1}", "x must not be empty");
+        assertField("alignment/soft-dtw", "y[1]", "{\"x\":[1],\"y\":[3,\"NaN\"],\"gamma\":1}", "must be a number");
+        assertField("alignment/soft-dtw", "y", "{\"x\":[[1,2]],\"y\":[[3]],\"gamma\":1}", "y has 1 channels, x has 2");
+        assertField("alignment/soft-dtw", "radiusCells", "{\"x\":[1,2,3,4],\"y\":[3],\"gamma\":1,\"radiusCells\":1}", "excludes the end cell");
     }
 
-    static void assertField(String field, String body, String fragment) throws IOException {
-        Outcome outcome = run("alignment/soft-dtw", body);
+    /** Exit status 2, a 400 problem on {@code field}, the detail containing {@code fragment}. */
+    static void assertField(String op, String field, String body, String fragment) throws IOException {
+        Outcome outcome = run(op, body);
         assertEquals(OpsCommand.INVALID_REQUEST, outcome.status(), outcome.json().toString());
         assertEquals(field, outcome.json().get("field").asText(), outcome.json().toString());
+        assertEquals(400, outcome.json().get("status").asInt());
         assertTrue(outcome.json().toString().contains(fragment), outcome.json().toString());
     }
 }
