@@ -14,7 +14,7 @@ public final class Ops {
 
     private static final Map<String, Op> BY_NAME = List.of(new DiscreteAttentionOp(),
             new ContinuousAttentionOp(), new MixtureAttentionOp(), new DrawFilterbankOp(),
-            new DtwOp(), new EnvelopeOp()).stream()
+            new DtwOp(), new EnvelopeOp(), new SoftDtwOp(), new CtwOp()).stream()
             .collect(Collectors.toUnmodifiableMap(Op::name, Function.identity()));
 
     private Ops() {

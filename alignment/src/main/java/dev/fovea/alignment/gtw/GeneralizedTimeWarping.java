@@ -1,0 +1,335 @@
+package dev.fovea.alignment.gtw;
+
+import dev.fovea.alignment.cca.CanonicalCorrelation;
+import dev.fovea.alignment.cca.CcaDimension;
+import dev.fovea.alignment.cca.CcaResult;
+import dev.fovea.alignment.frames.Frames;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Generalized (canonical) time warping of two or more sequences — a faithful minimal version of Zhou &amp; De la
+ * Torre, "Generalized Time Warping for Multi-modal Alignment of Human Motion" (CVPR 2012) and "Generalized Canonical
+ * Time Warping" (TPAMI 38(2), 2016).
+ *
+ * <p>Each sequence \( X_i \in \mathbb{R}^{n_i \times d_i} \) is resampled on a common grid of \( l = \max_i n_i \)
+ * steps by a continuous warp \( w_i(s) = (n_i - 1) \sum_k a_{ik} q_k(s / (l - 1)) \) with the monotone basis of
+ * {@link MonotoneBasis} and \( a_i \) in the probability simplex (so \( w_i \) is non-decreasing from 0 to
+ * \( n_i - 1 \)). With \( Y_i(s) = V_i^\top (X_i(w_i(s)) - \mu_i) \) — \( X_i(\cdot) \) linear interpolation between
+ * frames, \( V_i \) from multi-set CCA for GCTW or \( V_i = I \), \( \mu_i = 0 \) for GTW — the objective is
+ * \[ J(a) = \sum_i \sum_s \| Y_i(s) - \bar Y(s) \|^2, \qquad \bar Y = \tfrac1m \textstyle\sum_i Y_i, \]
+ * i.e. \( \tfrac1m \sum_{i &lt; j} \| Y_i - Y_j \|_F^2 \) (GCTW, eq. 12, without the temporal regulariser).
+ *
+ * <p><b>Temporal step</b> (paper, §5.2): Gauss–Newton on \( a \). Linearising
+ * \( Y_i(w_i + \Delta w_i) \approx Y_i + \dot Y_i \Delta w_i \) with \( \dot Y_i \) the interpolated central
+ * difference of the projected frames gives a quadratic \( J_0 + 2 g^\top \Delta a + \Delta a^\top H \Delta a \);
+ * Fovea adds Levenberg damping \( \lambda \|\Delta a\|^2 \), minimises over the product of simplices by projected
+ * gradient (300 steps, step \( 1/(2 \|H + \lambda I\|_\infty) \)), and accepts the step only if the exact \( J \)
+ * decreases (else \( \lambda \leftarrow 10 \lambda \), up to 8 times). The paper solves the same quadratic with a
+ * QP solver and linear boundary constraints.
+ *
+ * <p><b>Spatial step</b> (GCTW only): multi-set CCA ({@link CanonicalCorrelation}) of the resampled sequences,
+ * dimension fixed after the first iteration. As in {@link dev.fovea.alignment.ctw.CanonicalTimeWarping}, an outer
+ * iteration whose final \( J \) exceeds the previous one is discarded and the loop stops.
+ *
+ * <p>Not done: the temporal smoothness regulariser of the paper, the exponential/logarithmic/I-spline bases.
+ * Warps start at the identity (uniform time warping). Cost per Gauss–Newton step
+ * \( O(l (m K)^2 p + 300 (m K)^2) \). Thread-safe: static.
+ */
+public final class GeneralizedTimeWarping {
+
+    private static final int QP_STEPS = 300;
+
+    private GeneralizedTimeWarping() {
+    }
+
+    /**
+     * Aligns the sequences.
+     *
+     * @param sequences \( m \ge 2 \) sequences, each \( n_i \times d_i \) with \( n_i \ge 2 \), finite; all \( d_i \)
+     *                  equal unless {@code options.canonical()}
+     * @param options   iterations and spatial settings
+     * @return the warps and the objective per outer iteration
+     * @throws IllegalArgumentException if fewer than two sequences, a sequence is invalid or has one frame, or the
+     *                                  channel counts differ for GTW
+     */
+    public static GtwResult align(List<double[][]> sequences, GtwOptions options) {
+        Objects.requireNonNull(sequences, "sequences must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        int m = sequences.size();
+        if (m < 2) {
+            throw new IllegalArgumentException("sequences must hold at least 2 sequences, got " + m);
+        }
+        int[] lengths = new int[m];
+        int length = 0;
+        for (int i = 0; i < m; i++) {
+            int d = Frames.require("sequences[" + i + "]", sequences.get(i));
+            lengths[i] = sequences.get(i).length;
+            if (lengths[i] < 2) {
+                throw new IllegalArgumentException("sequences[" + i + "] must have at least 2 frames, got "
+                        + lengths[i]);
+            }
+            if (!options.canonical() && d != sequences.get(0)[0].length) {
+                throw new IllegalArgumentException("sequences[" + i + "] has " + d + " channels, sequences[0] has "
+                        + sequences.get(0)[0].length + "; GTW without CCA needs equal channels");
+            }
+            length = Math.max(length, lengths[i]);
+        }
+        double[][] basis = MonotoneBasis.onGrid(length);
+        double[][] weights = new double[m][MonotoneBasis.SIZE];
+        for (double[] a : weights) {
+            a[0] = 1.0;
+        }
+        CcaDimension dimension = CcaDimension.energy(options.energy());
+        List<Double> objective = new ArrayList<>();
+        CcaResult cca = null;
+        for (int iteration = 1; iteration <= options.maxIterations(); iteration++) {
+            double[][][] features = new double[m][][];
+            CcaResult nextCca = null;
+            if (options.canonical()) {
+                List<double[][]> resampled = new ArrayList<>();
+                for (int i = 0; i < m; i++) {
+                    resampled.add(interpolate(sequences.get(i), warp(basis, weights[i], lengths[i])));
+                }
+                nextCca = CanonicalCorrelation.fit(resampled, options.regularization(), dimension);
+                for (int i = 0; i < m; i++) {
+                    features[i] = nextCca.project(i, sequences.get(i));
+                }
+            } else {
+                for (int i = 0; i < m; i++) {
+                    features[i] = sequences.get(i);
+                }
+            }
+            double[][] next = copy(weights);
+            double cost = objective(features, basis, next, lengths);
+            double damping = 1e-3;
+            for (int step = 0; step < options.gaussNewtonSteps(); step++) {
+                boolean accepted = false;
+                for (int attempt = 0; attempt < 8 && !accepted; attempt++) {
+                    double[][] candidate = gaussNewton(features, basis, next, lengths, damping);
+                    double candidateCost = objective(features, basis, candidate, lengths);
+                    if (candidateCost < cost) {
+                        next = candidate;
+                        cost = candidateCost;
+                        damping = Math.max(damping / 3, 1e-9);
+                        accepted = true;
+                    } else {
+                        damping *= 10;
+                    }
+                }
+                if (!accepted) {
+                    break;
+                }
+            }
+            if (iteration > 1 && cost > objective.get(objective.size() - 1)) {
+                break;
+            }
+            if (nextCca != null) {
+                dimension = CcaDimension.fixed(nextCca.components());
+            }
+            weights = next;
+            cca = nextCca;
+            objective.add(cost);
+        }
+        double[][] warps = new double[m][];
+        for (int i = 0; i < m; i++) {
+            warps[i] = warp(basis, weights[i], lengths[i]);
+        }
+        return new GtwResult(warps, objective.stream().mapToDouble(Double::doubleValue).toArray(), cca);
+    }
+
+    /** \( w(s) = (n - 1) \sum_k a_k Q_{sk} \), clamped into [0, n − 1] against rounding. */
+    static double[] warp(double[][] basis, double[] a, int frames) {
+        double[] w = new double[basis.length];
+        for (int s = 0; s < basis.length; s++) {
+            double sum = 0;
+            for (int k = 0; k < a.length; k++) {
+                sum += a[k] * basis[s][k];
+            }
+            w[s] = Math.min(frames - 1, Math.max(0, (frames - 1) * sum));
+        }
+        w[0] = 0;
+        w[w.length - 1] = frames - 1;
+        return w;
+    }
+
+    /** Rows of x at real frames w, linearly interpolated. */
+    static double[][] interpolate(double[][] x, double[] w) {
+        int d = x[0].length;
+        double[][] out = new double[w.length][d];
+        for (int s = 0; s < w.length; s++) {
+            int f = Math.min((int) Math.floor(w[s]), x.length - 2);
+            double t = w[s] - f;
+            for (int c = 0; c < d; c++) {
+                out[s][c] = (1 - t) * x[f][c] + t * x[f + 1][c];
+            }
+        }
+        return out;
+    }
+
+    /** Central differences of the frames (one-sided at the ends). */
+    static double[][] derivative(double[][] x) {
+        int n = x.length;
+        int d = x[0].length;
+        double[][] out = new double[n][d];
+        for (int f = 0; f < n; f++) {
+            int lo = Math.max(0, f - 1);
+            int hi = Math.min(n - 1, f + 1);
+            for (int c = 0; c < d; c++) {
+                out[f][c] = (x[hi][c] - x[lo][c]) / (hi - lo);
+            }
+        }
+        return out;
+    }
+
+    static double objective(double[][][] features, double[][] basis, double[][] weights, int[] lengths) {
+        int m = features.length;
+        double[][][] y = new double[m][][];
+        for (int i = 0; i < m; i++) {
+            y[i] = interpolate(features[i], warp(basis, weights[i], lengths[i]));
+        }
+        double sum = 0;
+        int p = y[0][0].length;
+        for (int s = 0; s < basis.length; s++) {
+            for (int c = 0; c < p; c++) {
+                double mean = 0;
+                for (int i = 0; i < m; i++) {
+                    mean += y[i][s][c] / m;
+                }
+                for (int i = 0; i < m; i++) {
+                    double r = y[i][s][c] - mean;
+                    sum += r * r;
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** One damped Gauss–Newton step on the weights, constrained to the simplices. */
+    private static double[][] gaussNewton(double[][][] features, double[][] basis, double[][] weights, int[] lengths,
+            double damping) {
+        int m = features.length;
+        int k = MonotoneBasis.SIZE;
+        int size = m * k;
+        int p = features[0][0].length;
+        double[][][] y = new double[m][][];
+        double[][][] dy = new double[m][][];
+        for (int i = 0; i < m; i++) {
+            double[] w = warp(basis, weights[i], lengths[i]);
+            y[i] = interpolate(features[i], w);
+            dy[i] = interpolate(derivative(features[i]), w);
+        }
+        double[][] h = new double[size][size];
+        double[] g = new double[size];
+        double[] mean = new double[p];
+        double[][] dot = new double[m][m];
+        for (int s = 0; s < basis.length; s++) {
+            Arrays.fill(mean, 0);
+            for (int i = 0; i < m; i++) {
+                for (int c = 0; c < p; c++) {
+                    mean[c] += y[i][s][c] / m;
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double v = 0;
+                    for (int c = 0; c < p; c++) {
+                        v += dy[i][s][c] * dy[j][s][c];
+                    }
+                    dot[i][j] = v;
+                    dot[j][i] = v;
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                double residualSlope = 0;
+                for (int c = 0; c < p; c++) {
+                    residualSlope += dy[i][s][c] * (y[i][s][c] - mean[c]);
+                }
+                double si = lengths[i] - 1;
+                for (int a = 0; a < k; a++) {
+                    double qa = basis[s][a];
+                    g[i * k + a] += si * qa * residualSlope;
+                    for (int j = 0; j < m; j++) {
+                        double coupling = ((i == j ? 1.0 : 0.0) - 1.0 / m) * dot[i][j] * si * (lengths[j] - 1);
+                        if (coupling == 0) {
+                            continue;
+                        }
+                        for (int b = 0; b < k; b++) {
+                            h[i * k + a][j * k + b] += coupling * qa * basis[s][b];
+                        }
+                    }
+                }
+            }
+        }
+        double bound = 0;
+        for (int r = 0; r < size; r++) {
+            h[r][r] += damping * (1 + h[r][r]);
+            double row = 0;
+            for (int c = 0; c < size; c++) {
+                row += Math.abs(h[r][c]);
+            }
+            bound = Math.max(bound, row);
+        }
+        double step = 1.0 / (2 * bound);
+        double[] start = flatten(weights);
+        double[] a = start.clone();
+        double[] delta = new double[size];
+        for (int iteration = 0; iteration < QP_STEPS; iteration++) {
+            for (int r = 0; r < size; r++) {
+                delta[r] = a[r] - start[r];
+            }
+            for (int r = 0; r < size; r++) {
+                double hd = 0;
+                for (int c = 0; c < size; c++) {
+                    hd += h[r][c] * delta[c];
+                }
+                a[r] -= step * (2 * g[r] + 2 * hd);
+            }
+            for (int i = 0; i < m; i++) {
+                projectOntoSimplex(a, i * k, k);
+            }
+        }
+        double[][] out = new double[m][k];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(a, i * k, out[i], 0, k);
+        }
+        return out;
+    }
+
+    /** Euclidean projection of v[from, from + k) onto the probability simplex (threshold by sorting). */
+    static void projectOntoSimplex(double[] v, int from, int k) {
+        double[] sorted = Arrays.copyOfRange(v, from, from + k);
+        Arrays.sort(sorted);
+        double cumulative = 0;
+        double threshold = 0;
+        for (int r = k - 1; r >= 0; r--) {
+            cumulative += sorted[r];
+            double candidate = (cumulative - 1) / (k - r);
+            if (r == 0 || sorted[r - 1] <= candidate) {
+                threshold = candidate;
+                break;
+            }
+        }
+        for (int r = from; r < from + k; r++) {
+            v[r] = Math.max(0, v[r] - threshold);
+        }
+    }
+
+    private static double[] flatten(double[][] weights) {
+        double[] out = new double[weights.length * weights[0].length];
+        for (int i = 0; i < weights.length; i++) {
+            System.arraycopy(weights[i], 0, out, i * weights[0].length, weights[0].length);
+        }
+        return out;
+    }
+
+    private static double[][] copy(double[][] weights) {
+        double[][] out = new double[weights.length][];
+        for (int i = 0; i < weights.length; i++) {
+            out[i] = weights[i].clone();
+        }
+        return out;
+    }
+}
