@@ -183,7 +183,13 @@ final class EllipseIntegrals {
                         Math.max(fixedU1 + logCosh + logGaussian, fixedU2 + 2.0 * logCosh + logGaussian)));
             }
             // e^{Mη} − 1 ≥ e^{x} holds once Mη ≥ max(x, 0) + log 2.
-            best = Math.min(best, (Math.max(exponent, 0.0) + LOG_TWO) / eta);
+            double nodes = (Math.max(exponent, 0.0) + LOG_TWO) / eta;
+            if (nodes > best) {
+                // Typically unimodal in η; stopping at the first rise can only cost nodes, never accuracy: every η
+                // gives a valid bound.
+                break;
+            }
+            best = nodes;
         }
         if (!(best <= MAX_NODES - 2)) {
             throw new ArithmeticException("the angular trapezoid rule would need more than " + MAX_NODES

@@ -151,6 +151,16 @@ class ContinuousSparsemax2Test extends ExpectationContract {
         assertTrue(worstNodes >= 64, "no hard pair drawn: at most " + worstNodes + " nodes");
     }
 
+    @Test
+    void aBasisFunctionTooNarrowForTheSupportIsRefusedWithItsGeometry() {
+        TruncatedParaboloid p = TruncatedParaboloid.fromCovariance(0.5, 0.5, SymmetricMatrix2.diagonal(0.05, 0.05));
+        GaussianBasis2 basis = GaussianBasis2.of(List.of(Gaussian2.of(0.8, 0.5, SymmetricMatrix2.diagonal(1e-9, 1e-9))));
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> ContinuousSparsemax2.expectation(p, basis));
+        assertTrue(e.getMessage().startsWith("the angular trapezoid rule would need more than 16384 nodes"),
+                e.getMessage());
+    }
+
     /** The bound is not vacuous: half the a priori count misses the tolerance for some pair of the benchmark's kind. */
     @Test
     void halfTheBoundedNodeCountIsNotEnoughEverywhere() {
