@@ -295,14 +295,20 @@ final class EllipseIntegrals {
     double[] bounded(boolean withJacobian) {
         int nodes = nodesFor(withJacobian);
         double[] sums = new double[SUMS + 1];
-        double[] radial = new double[6];
-        double step = 2.0 * Math.PI / nodes;
-        HalfCircle angles = HalfCircle.of(nodes);
-        double[] cos = angles.cos();
-        double[] sin = angles.sin();
-        for (int k = 0; k < cos.length; k++) {
-            addPair(sums, cos[k], sin[k], radial);
+        if (nodes > HalfCircle.LARGEST_CACHED) {
+            // Rare: the next power of two, whose angles are in the full table (more nodes only lower the error).
+            nodes = Integer.highestOneBit(nodes - 1) << 1;
+            accumulate(sums, 0, MAX_NODES / nodes);
+        } else {
+            double[] radial = new double[6];
+            HalfCircle angles = HalfCircle.of(nodes);
+            double[] cos = angles.cos();
+            double[] sin = angles.sin();
+            for (int k = 0; k < cos.length; k++) {
+                addPair(sums, cos[k], sin[k], radial);
+            }
         }
+        double step = 2.0 * Math.PI / nodes;
         for (int i = 0; i < SUMS; i++) {
             sums[i] *= step;
         }
@@ -311,12 +317,14 @@ final class EllipseIntegrals {
     }
 
     /**
-     * \( \cos \) and \( \sin \) of \( 2\pi k/M \), \( 0 \le k &lt; M/2 \), for an even \( M \); built once per
-     * \( M \) (a race builds equal tables twice, harmlessly: the record's final fields publish them safely).
+     * \( \cos \) and \( \sin \) of \( 2\pi k/M \), \( 0 \le k &lt; M/2 \), for an even
+     * \( M \le \) {@link #LARGEST_CACHED}; built once per \( M \) (at most 2 MiB in all; a race builds equal tables
+     * twice, harmlessly: the record's final fields publish them safely).
      */
     private record HalfCircle(double[] cos, double[] sin) {
 
-        private static final AtomicReferenceArray<HalfCircle> CACHE = new AtomicReferenceArray<>(MAX_NODES / 2 + 1);
+        static final int LARGEST_CACHED = 1024;
+        private static final AtomicReferenceArray<HalfCircle> CACHE = new AtomicReferenceArray<>(LARGEST_CACHED / 2 + 1);
 
         static HalfCircle of(int nodes) {
             HalfCircle cached = CACHE.get(nodes / 2);

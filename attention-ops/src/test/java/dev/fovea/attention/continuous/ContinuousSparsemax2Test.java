@@ -148,7 +148,8 @@ class ContinuousSparsemax2Test extends ExpectationContract {
         assertTrue(checked > 1000, "only " + checked + " pairs checked");
         assertTrue(worstF <= EllipseIntegrals.TOLERANCE, "F: relative error " + worstF);
         assertTrue(worstJacobian <= EllipseIntegrals.TOLERANCE, "U: relative error " + worstJacobian);
-        assertTrue(worstNodes >= 64, "no hard pair drawn: at most " + worstNodes + " nodes");
+        // Hard pairs drawn, including some beyond the cached node sets (rounded up to a power of two).
+        assertTrue(worstNodes > 1024, "no hard pair drawn: at most " + worstNodes + " nodes");
     }
 
     @Test
