@@ -12,8 +12,9 @@ import java.util.Objects;
  * \( t = \mu + L s \), and
  * \[ r_j = \int_{\lVert s \rVert \le R} \tfrac12 (R^2 - \lVert s \rVert^2)\, \psi_j(\mu + L s)\, \det L\, ds. \]
  * In polar coordinates the radial integral has a closed form (erf terms); the angle is integrated by the periodic
- * trapezoid rule with an adaptive node count ({@link EllipseIntegrals}, where the formulas are): the result has a
- * relative error below \( 10^{-9} \) (checked against independent Cartesian Gauss–Legendre quadrature in the tests).
+ * trapezoid rule with a node count chosen a priori from a rigorous error bound for analytic periodic integrands
+ * ({@link EllipseIntegrals}, where the formulas and the bound are): the result has a relative error below
+ * \( 10^{-9} \) (checked against independent Cartesian Gauss–Legendre quadrature in the tests).
  *
  * <p>Backward (paper, Prop. 4, \( \alpha = 2 \)): \( \partial r_j / \partial \theta = |S| \operatorname{Cov}_{U_S}
  * (\phi, \psi_j) = \int_S \phi\,\psi_j - \frac{1}{|S|}\int_S\phi \int_S\psi_j \) for the uniform distribution
@@ -71,8 +72,8 @@ public final class ContinuousSparsemax2 {
      *
      * @param density      \( p \), the truncated paraboloid
      * @param basis        \( \psi_1, \dots, \psi_N \)
-     * @param withJacobian whether to compute \( \partial r / \partial \theta \) (the node count then also makes its
-     *                     sums converge)
+     * @param withJacobian whether to compute \( \partial r / \partial \theta \) (the node count then also bounds the
+     *                     error of its sums)
      * @throws ArithmeticException as {@link #expectation(TruncatedParaboloid, GaussianBasis2)}
      */
     public static ContinuousEvaluation evaluate(TruncatedParaboloid density, GaussianBasis2 basis, boolean withJacobian) {
@@ -89,7 +90,7 @@ public final class ContinuousSparsemax2 {
             if (integrals.vanishes()) {
                 continue;
             }
-            double[] sums = integrals.adaptive(withJacobian);
+            double[] sums = integrals.bounded(withJacobian);
             double kappa = integrals.prefactor();
             r[j] = kappa * sums[0];
             if (withJacobian) {
@@ -101,8 +102,8 @@ public final class ContinuousSparsemax2 {
 
     /**
      * \( r_j \) and the Jacobian with exactly {@code angleNodes} trapezoid nodes for every basis function (a power of
-     * two up to 16384), for convergence studies and for finite differences that must not see the adaptive rule switch
-     * node counts between neighbouring arguments.
+     * two up to 16384), for convergence studies and for finite differences that must not see the a priori count switch
+     * between neighbouring arguments.
      */
     static ContinuousEvaluation evaluate(TruncatedParaboloid density, GaussianBasis2 basis, int angleNodes) {
         int n = basis.size();

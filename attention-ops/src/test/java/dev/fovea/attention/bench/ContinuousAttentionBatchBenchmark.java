@@ -31,8 +31,9 @@ import org.openjdk.jmh.annotations.Setup;
  *       Gaussian weight, with the smallest order whose \( r \) and \( J \) are within \( 10^{-9} \) (norm-wise relative,
  *       every query) of the closed form — the accuracy every second route in the tests must reach;</li>
  *   <li>{@link #matrixProductsOnly()}: the three matrix products alone, the floor of any implementation;</li>
- *   <li>{@link #sparsemaxClosedRadiusAdaptiveAngle()}: continuous sparsemax with the truncated paraboloids of the same
- *       means and covariances ({@link ContinuousSparsemax2#evaluate}, \( 10^{-9} \) adaptive angle).</li>
+ *   <li>{@link #sparsemaxClosedRadiusBoundedAngle()}: continuous sparsemax with the truncated paraboloids of the same
+ *       means and covariances ({@link ContinuousSparsemax2#evaluate}: radial closed form, periodic trapezoid rule in
+ *       the angle with the node count of a rigorous \( 10^{-9} \) error bound).</li>
  * </ul>
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -141,7 +142,7 @@ public class ContinuousAttentionBatchBenchmark extends NanosecondBenchmark {
     }
 
     @Benchmark
-    public double sparsemaxClosedRadiusAdaptiveAngle() {
+    public double sparsemaxClosedRadiusBoundedAngle() {
         double[][] r = new double[QUERIES][];
         double[][][] jacobians = new double[QUERIES][][];
         for (int b = 0; b < QUERIES; b++) {
