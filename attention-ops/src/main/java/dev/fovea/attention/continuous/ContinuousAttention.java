@@ -33,7 +33,7 @@ import java.util.Objects;
  * (uniform on the support) for sparsemax (paper, Props. 3 and 4); see the kernel classes for the closed forms.
  *
  * <p>Accuracy: closed forms in 1-D and for 2-D softmax (relative errors of order \( 10^{-13} \) or better, except
- * for basis functions far in the tails, see the kernel classes); 2-D sparsemax integrates the angle adaptively to a
+ * for basis functions far in the tails, see the kernel classes); 2-D sparsemax integrates the angle with a node count bounded a priori to a
  * relative error below \( 10^{-9} \). Stateless and thread-safe.
  */
 public final class ContinuousAttention {

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 /**
  * Per query, for a 10×10 basis (N = 100): the closed-form softmax expectations
  * \( r_j = \mathcal{N}(\mu; \mu_j, \Sigma + \Sigma_j) \) and their Jacobians, and continuous sparsemax with the truncated
- * paraboloid of the same mean and covariance (adaptive angle, \( 10^{-9} \)).
+ * paraboloid of the same mean and covariance (angle nodes bounded a priori, \( 10^{-9} \)).
  */
 public class ContinuousExpectationBenchmark extends NanosecondBenchmark {
 
