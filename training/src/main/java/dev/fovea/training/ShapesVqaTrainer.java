@@ -62,6 +62,11 @@ public final class ShapesVqaTrainer {
     private static final int LOSS_WINDOW = 20;
     private static final int EVALUATION_BATCH = 128;
     private static final ReentrantLock GRADIENT_LOCK = new ReentrantLock();
+    /**
+     * Each gradient entry is clipped to \( [-c, c] \) before Adam sees it: a rare batch whose attention collapses can
+     * otherwise send one gradient to infinity and every parameter to NaN a step later.
+     */
+    static final float GRADIENT_CLIP = 10f;
 
     private ShapesVqaTrainer() {
     }
@@ -89,6 +94,7 @@ public final class ShapesVqaTrainer {
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam()
                             .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+                            .optClipGrad(GRADIENT_CLIP)
                             .build())
                     .optInitializer(new SeededXavierInitializer(config.datasetSeed()), Parameter.Type.WEIGHT)
                     .optDevices(new Device[] {Device.cpu()});
@@ -98,6 +104,9 @@ public final class ShapesVqaTrainer {
                 trainer.initialize(net.inputShapes(config.batchSize()));
                 for (int step = 0; step < config.steps(); step++) {
                     losses[step] = step(trainer, dataset, config, step);
+                    if (!Double.isFinite(losses[step])) {
+                        throw new TrainingDivergedException(config, step, losses[step]);
+                    }
                     progress.accept(new TrainingProgress(step + 1, config.steps(), losses[step]));
                 }
             } finally {

@@ -3,6 +3,7 @@ package dev.fovea.serving.api;
 import dev.fovea.serving.catalog.NoSuchModelException;
 import dev.fovea.serving.problem.InvalidRequestException;
 import dev.fovea.serving.problem.Problem;
+import dev.fovea.training.TrainingDivergedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -29,6 +30,11 @@ public final class Problems {
     @ServerExceptionMapper
     public Response notFound(NoSuchModelException e) {
         return response(Problem.notFound(e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response diverged(TrainingDivergedException e) {
+        return response(new Problem("/problems/training-diverged", "Training diverged", 422, e.getMessage(), null));
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package dev.fovea.serving.models;
 
 import dev.fovea.models.vqa.AttentionKind;
 import dev.fovea.training.TrainingConfig;
+import dev.fovea.training.TrainingDivergedException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +23,8 @@ public class ModelBootstrap {
 
     /** Seed of the default models' dataset, so that every fresh installation shows the same samples. */
     static final long DATASET_SEED = 7L;
+    /** How many further seeds a diverged default model is tried on. */
+    static final int DIVERGENCE_RETRIES = 2;
 
     private final ModelService models;
     private final boolean enabled;
@@ -49,7 +52,7 @@ public class ModelBootstrap {
             for (AttentionKind kind : AttentionKind.values()) {
                 String name = "shapes-" + kind.id().substring(0, kind.id().indexOf('-'));
                 LOG.infof("the catalog is empty: training %s (%s, %d steps)", name, kind.id(), steps);
-                models.train(TrainingConfig.defaults(name, kind, DATASET_SEED).withSteps(steps));
+                trainDefault(TrainingConfig.defaults(name, kind, DATASET_SEED).withSteps(steps));
             }
         }).whenComplete((ignored, failure) -> {
             if (failure != null) {
@@ -57,6 +60,24 @@ public class ModelBootstrap {
             }
             announce();
         });
+    }
+
+    /**
+     * Trains one default model; a run that diverges is tried again on the next dataset seeds (the seed used is
+     * recorded with the model), because a fresh installation should not start without its models.
+     */
+    private void trainDefault(TrainingConfig config) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                models.train(config.withDatasetSeed(config.datasetSeed() + attempt));
+                return;
+            } catch (TrainingDivergedException e) {
+                if (attempt == DIVERGENCE_RETRIES) {
+                    throw e;
+                }
+                LOG.warnf("%s; trying dataset seed %d", e.getMessage(), config.datasetSeed() + attempt + 1);
+            }
+        }
     }
 
     private void announce() {
