@@ -17,7 +17,7 @@ import java.util.function.Function;
  *
  * <p>The error of one alignment is {@link PathDeviation#meanAbsolute} against the ground truth, in frames of
  * \( y \), divided by \( n_y \) (so 0.01 means one percent of \( y \)'s length). Run as a program to print the
- * Markdown table of {@code docs/alignment-ctw.md}: {@code SpiralBenchmark [seeds]}.
+ * Markdown table of {@code docs/alignment.md}: {@code SpiralBenchmark [seeds]}.
  *
  * <p>Thread-safe: static.
  */

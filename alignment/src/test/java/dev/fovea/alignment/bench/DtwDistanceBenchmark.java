@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Single-pair DTW cost (squared local cost, symmetric1) of two random walks of equal {@code length}, with no window
  * ({@code bandPercent = 100}: \( n^2 \) cells) or a Sakoe–Chiba band of radius {@code length · bandPercent / 100}
- * (\( n (2r + 1) - r(r + 1) \) cells). Cells per second = cells / measured time (docs/alignment-dtw.md lists them).
+ * (\( n (2r + 1) - r(r + 1) \) cells). Cells per second = cells / measured time (docs/alignment.md lists them).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
