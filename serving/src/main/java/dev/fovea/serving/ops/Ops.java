@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 public final class Ops {
 
     private static final Map<String, Op> BY_NAME = List.of(new DiscreteAttentionOp(),
-            new ContinuousAttentionOp(), new MixtureAttentionOp(), new DtwOp()).stream()
+            new ContinuousAttentionOp(), new MixtureAttentionOp(), new DtwOp(),
+            new AffineGridOp(), new GridSampleOp(), new GlimpseOp()).stream()
             .collect(Collectors.toUnmodifiableMap(Op::name, Function.identity()));
 
     private Ops() {
