@@ -69,48 +69,14 @@ public final class GridSample {
         int width = in[3];
         double[][][][] output = new double[in[0]][channels][g[1]][g[2]];
         for (int n = 0; n < in[0]; n++) {
-            double[][][] image = input[n];
-            double[][][] out = output[n];
-            for (int r = 0; r < g[1]; r++) {
-                for (int q = 0; q < g[2]; q++) {
-                    double ix = sourceIndex(grid[n][r][q][0], width, padding, alignCorners);
-                    double iy = sourceIndex(grid[n][r][q][1], height, padding, alignCorners);
-                    if (mode == SamplingMode.NEAREST) {
-                        int col = (int) Math.rint(ix);
-                        int row = (int) Math.rint(iy);
-                        if (inside(col, row, width, height)) {
-                            for (int c = 0; c < channels; c++) {
-                                out[c][r][q] = image[c][row][col];
-                            }
-                        }
-                        continue;
-                    }
-                    int x0 = (int) Math.floor(ix);
-                    int y0 = (int) Math.floor(iy);
-                    double wx1 = ix - x0;
-                    double wx0 = 1.0 - wx1;
-                    double wy1 = iy - y0;
-                    double wy0 = 1.0 - wy1;
-                    boolean nw = inside(x0, y0, width, height);
-                    boolean ne = inside(x0 + 1, y0, width, height);
-                    boolean sw = inside(x0, y0 + 1, width, height);
-                    boolean se = inside(x0 + 1, y0 + 1, width, height);
-                    for (int c = 0; c < channels; c++) {
-                        double[][] plane = image[c];
-                        double v = 0.0;
-                        if (nw) {
-                            v += plane[y0][x0] * wx0 * wy0;
-                        }
-                        if (ne) {
-                            v += plane[y0][x0 + 1] * wx1 * wy0;
-                        }
-                        if (sw) {
-                            v += plane[y0 + 1][x0] * wx0 * wy1;
-                        }
-                        if (se) {
-                            v += plane[y0 + 1][x0 + 1] * wx1 * wy1;
-                        }
-                        out[c][r][q] = v;
+            Taps taps = Taps.of(grid[n], width, height, mode, padding, alignCorners);
+            for (int c = 0; c < channels; c++) {
+                double[][] plane = input[n][c];
+                double[][] out = output[n][c];
+                for (int r = 0, p = 0; r < g[1]; r++) {
+                    double[] row = out[r];
+                    for (int q = 0; q < g[2]; q++, p++) {
+                        row[q] = taps.read(plane, p);
                     }
                 }
             }
@@ -148,68 +114,146 @@ public final class GridSample {
         }
         double[][][][] gInput = new double[in[0]][channels][height][width];
         double[][][][] gGrid = new double[in[0]][g[1]][g[2]][2];
+        int points = g[1] * g[2];
         for (int n = 0; n < in[0]; n++) {
-            for (int r = 0; r < g[1]; r++) {
-                for (int q = 0; q < g[2]; q++) {
-                    double x = grid[n][r][q][0];
-                    double y = grid[n][r][q][1];
-                    double ix = sourceIndex(x, width, padding, alignCorners);
-                    double iy = sourceIndex(y, height, padding, alignCorners);
-                    if (mode == SamplingMode.NEAREST) {
-                        int col = (int) Math.rint(ix);
-                        int row = (int) Math.rint(iy);
-                        if (inside(col, row, width, height)) {
-                            for (int c = 0; c < channels; c++) {
-                                gInput[n][c][row][col] += upstream[n][c][r][q];
-                            }
-                        }
-                        continue;
+            Taps taps = Taps.of(grid[n], width, height, mode, padding, alignCorners);
+            double[] gix = new double[points];
+            double[] giy = new double[points];
+            for (int c = 0; c < channels; c++) {
+                double[][] plane = input[n][c];
+                double[][] gPlane = gInput[n][c];
+                double[][] gOut = upstream[n][c];
+                for (int r = 0, p = 0; r < g[1]; r++) {
+                    for (int q = 0; q < g[2]; q++, p++) {
+                        taps.accumulate(plane, gPlane, gOut[r][q], p, gix, giy);
                     }
-                    int x0 = (int) Math.floor(ix);
-                    int y0 = (int) Math.floor(iy);
-                    double wx1 = ix - x0;
-                    double wx0 = 1.0 - wx1;
-                    double wy1 = iy - y0;
-                    double wy0 = 1.0 - wy1;
-                    boolean nw = inside(x0, y0, width, height);
-                    boolean ne = inside(x0 + 1, y0, width, height);
-                    boolean sw = inside(x0, y0 + 1, width, height);
-                    boolean se = inside(x0 + 1, y0 + 1, width, height);
-                    double gix = 0.0;
-                    double giy = 0.0;
-                    for (int c = 0; c < channels; c++) {
-                        double gOut = upstream[n][c][r][q];
-                        double[][] plane = input[n][c];
-                        double[][] gPlane = gInput[n][c];
-                        double vNw = 0.0;
-                        double vNe = 0.0;
-                        double vSw = 0.0;
-                        double vSe = 0.0;
-                        if (nw) {
-                            vNw = plane[y0][x0];
-                            gPlane[y0][x0] += wx0 * wy0 * gOut;
-                        }
-                        if (ne) {
-                            vNe = plane[y0][x0 + 1];
-                            gPlane[y0][x0 + 1] += wx1 * wy0 * gOut;
-                        }
-                        if (sw) {
-                            vSw = plane[y0 + 1][x0];
-                            gPlane[y0 + 1][x0] += wx0 * wy1 * gOut;
-                        }
-                        if (se) {
-                            vSe = plane[y0 + 1][x0 + 1];
-                            gPlane[y0 + 1][x0 + 1] += wx1 * wy1 * gOut;
-                        }
-                        gix += gOut * (wy0 * (vNe - vNw) + wy1 * (vSe - vSw));
-                        giy += gOut * (wx0 * (vSw - vNw) + wx1 * (vSe - vNe));
-                    }
-                    gGrid[n][r][q][0] = gix * sourceIndexDerivative(x, width, padding, alignCorners);
-                    gGrid[n][r][q][1] = giy * sourceIndexDerivative(y, height, padding, alignCorners);
+                }
+            }
+            if (mode == SamplingMode.NEAREST) {
+                continue;
+            }
+            for (int r = 0, p = 0; r < g[1]; r++) {
+                for (int q = 0; q < g[2]; q++, p++) {
+                    gGrid[n][r][q][0] = gix[p] * sourceIndexDerivative(grid[n][r][q][0], width, padding, alignCorners);
+                    gGrid[n][r][q][1] = giy[p] * sourceIndexDerivative(grid[n][r][q][1], height, padding,
+                            alignCorners);
                 }
             }
         }
         return new Gradients(gInput, gGrid);
+    }
+
+    /**
+     * The taps of every point of one image's grid, computed once and shared by all channels, so that the channel
+     * loop walks one plane at a time (the planes are the large arrays; the grid is read once per image).
+     * Point \( p \) reads columns {@code x0[p]}, {@code x0[p] + 1} and rows {@code y0[p]}, {@code y0[p] + 1} with
+     * weights {@code 1 - wx[p]}, {@code wx[p]} and {@code 1 - wy[p]}, {@code wy[p]}; bit \( t \) of
+     * {@code flags[p]} says whether tap \( t \) (nw, ne, sw, se) is in the image. Nearest: only nw, weight 1.
+     */
+    private record Taps(int[] x0, int[] y0, double[] wx, double[] wy, byte[] flags, boolean nearest) {
+
+        static Taps of(double[][][] grid, int width, int height, SamplingMode mode, Padding padding,
+                boolean alignCorners) {
+            int rows = grid.length;
+            int cols = grid[0].length;
+            int points = rows * cols;
+            int[] x0 = new int[points];
+            int[] y0 = new int[points];
+            double[] wx = new double[points];
+            double[] wy = new double[points];
+            byte[] flags = new byte[points];
+            boolean nearest = mode == SamplingMode.NEAREST;
+            for (int r = 0, p = 0; r < rows; r++) {
+                for (int q = 0; q < cols; q++, p++) {
+                    double ix = sourceIndex(grid[r][q][0], width, padding, alignCorners);
+                    double iy = sourceIndex(grid[r][q][1], height, padding, alignCorners);
+                    int x = (int) (nearest ? Math.rint(ix) : Math.floor(ix));
+                    int y = (int) (nearest ? Math.rint(iy) : Math.floor(iy));
+                    x0[p] = x;
+                    y0[p] = y;
+                    wx[p] = ix - x;
+                    wy[p] = iy - y;
+                    int in = GridSample.inside(x, y, width, height) ? 1 : 0;
+                    if (!nearest) {
+                        in |= (GridSample.inside(x + 1, y, width, height) ? 2 : 0)
+                                | (GridSample.inside(x, y + 1, width, height) ? 4 : 0)
+                                | (GridSample.inside(x + 1, y + 1, width, height) ? 8 : 0);
+                    }
+                    flags[p] = (byte) in;
+                }
+            }
+            return new Taps(x0, y0, wx, wy, flags, nearest);
+        }
+
+        /** The sample of point {@code p} in one plane. */
+        double read(double[][] plane, int p) {
+            int in = flags[p];
+            int x = x0[p];
+            int y = y0[p];
+            if (nearest) {
+                return in != 0 ? plane[y][x] : 0.0;
+            }
+            double wx1 = wx[p];
+            double wy1 = wy[p];
+            double wx0 = 1.0 - wx1;
+            double wy0 = 1.0 - wy1;
+            double v = 0.0;
+            if ((in & 1) != 0) {
+                v += plane[y][x] * wx0 * wy0;
+            }
+            if ((in & 2) != 0) {
+                v += plane[y][x + 1] * wx1 * wy0;
+            }
+            if ((in & 4) != 0) {
+                v += plane[y + 1][x] * wx0 * wy1;
+            }
+            if ((in & 8) != 0) {
+                v += plane[y + 1][x + 1] * wx1 * wy1;
+            }
+            return v;
+        }
+
+        /**
+         * Adds point {@code p}'s share of the upstream gradient {@code gOut} to the input plane's gradient and to
+         * \( \partial\ell/\partial i_x \), \( \partial\ell/\partial i_y \) (PyTorch's {@code gix}, {@code giy}).
+         */
+        void accumulate(double[][] plane, double[][] gPlane, double gOut, int p, double[] gix, double[] giy) {
+            int in = flags[p];
+            int x = x0[p];
+            int y = y0[p];
+            if (nearest) {
+                if (in != 0) {
+                    gPlane[y][x] += gOut;
+                }
+                return;
+            }
+            double wx1 = wx[p];
+            double wy1 = wy[p];
+            double wx0 = 1.0 - wx1;
+            double wy0 = 1.0 - wy1;
+            double vNw = 0.0;
+            double vNe = 0.0;
+            double vSw = 0.0;
+            double vSe = 0.0;
+            if ((in & 1) != 0) {
+                vNw = plane[y][x];
+                gPlane[y][x] += wx0 * wy0 * gOut;
+            }
+            if ((in & 2) != 0) {
+                vNe = plane[y][x + 1];
+                gPlane[y][x + 1] += wx1 * wy0 * gOut;
+            }
+            if ((in & 4) != 0) {
+                vSw = plane[y + 1][x];
+                gPlane[y + 1][x] += wx0 * wy1 * gOut;
+            }
+            if ((in & 8) != 0) {
+                vSe = plane[y + 1][x + 1];
+                gPlane[y + 1][x + 1] += wx1 * wy1 * gOut;
+            }
+            gix[p] += gOut * (wy0 * (vNe - vNw) + wy1 * (vSe - vSw));
+            giy[p] += gOut * (wx0 * (vSw - vNw) + wx1 * (vSe - vNe));
+        }
     }
 
     /**
