@@ -54,22 +54,8 @@ public sealed interface GridGenerator permits GridGenerator.Affine, ScaleTransla
 
         @Override
         public NDArray grid(NDArray parameters, int height, int width, boolean alignCorners) {
-            long batch = requireParameters(parameters, 6);
+            long batch = SpatialArguments.requireParameters(parameters, 6);
             return AffineGrid.apply(parameters.reshape(batch, 2, 3), new Shape(batch, 1, height, width), alignCorners);
         }
-    }
-
-    /**
-     * The batch size of {@code parameters} after checking that they are \( [N, P] \).
-     *
-     * @throws IllegalArgumentException {@code "parameters must have shape [N, 6], got (2, 3)"}
-     */
-    static long requireParameters(NDArray parameters, int count) {
-        Shape shape = parameters.getShape();
-        if (shape.dimension() != 2 || shape.get(1) != count || !parameters.getDataType().isFloating()) {
-            throw new IllegalArgumentException("parameters must have shape [N, " + count
-                    + "] and a floating-point type, got " + parameters.getDataType() + " " + shape);
-        }
-        return shape.get(0);
     }
 }

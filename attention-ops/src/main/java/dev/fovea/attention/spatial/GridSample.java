@@ -60,10 +60,8 @@ public final class GridSample {
      */
     public static double[][][][] forward(double[][][][] input, double[][][][] grid, SamplingMode mode,
             Padding padding, boolean alignCorners) {
-        Objects.requireNonNull(mode, "mode must not be null");
-        Objects.requireNonNull(padding, "padding must not be null");
-        int[] in = shape(input);
-        int[] g = gridShape(grid, in[0]);
+        int[] in = shapes(input, grid, mode, padding);
+        int[] g = {in[0], in[4], in[5]};
         int channels = in[1];
         int height = in[2];
         int width = in[3];
@@ -100,10 +98,8 @@ public final class GridSample {
      */
     public static Gradients backward(double[][][][] input, double[][][][] grid, double[][][][] upstream,
             SamplingMode mode, Padding padding, boolean alignCorners) {
-        Objects.requireNonNull(mode, "mode must not be null");
-        Objects.requireNonNull(padding, "padding must not be null");
-        int[] in = shape(input);
-        int[] g = gridShape(grid, in[0]);
+        int[] in = shapes(input, grid, mode, padding);
+        int[] g = {in[0], in[4], in[5]};
         int channels = in[1];
         int height = in[2];
         int width = in[3];
@@ -422,8 +418,13 @@ public final class GridSample {
         return col >= 0 && col < width && row >= 0 && row < height;
     }
 
-    private static int[] shape(double[][][][] input) {
-        return SpatialArguments.shape4("input", input);
+    /** \( (N, C, H, W, H_o, W_o) \) after checking the arguments of the kernel. */
+    private static int[] shapes(double[][][][] input, double[][][][] grid, SamplingMode mode, Padding padding) {
+        Objects.requireNonNull(mode, "mode must not be null");
+        Objects.requireNonNull(padding, "padding must not be null");
+        int[] in = SpatialArguments.shape4("input", input);
+        int[] g = gridShape(grid, in[0]);
+        return new int[] {in[0], in[1], in[2], in[3], g[1], g[2]};
     }
 
     private static int[] gridShape(double[][][][] grid, int batch) {

@@ -77,7 +77,7 @@ public record Homography() implements GridGenerator {
     /** The grid of \( H = \) (parameters, 1) reshaped to \( 3 \times 3 \); differentiable. */
     @Override
     public NDArray grid(NDArray parameters, int height, int width, boolean alignCorners) {
-        long batch = GridGenerator.requireParameters(parameters, 8);
+        long batch = SpatialArguments.requireParameters(parameters, 8);
         NDArray one = parameters.get(":, 0:1").onesLike();
         NDArray matrix = NDArrays.concat(new NDList(parameters, one), 1).reshape(batch, 3, 3);
         NDArray targets = AffineGrid.homogeneousTargets(parameters.getManager(), parameters.getDataType(),

@@ -39,7 +39,7 @@ public record ScaleTranslation() implements GridGenerator {
      * @throws IllegalArgumentException if {@code parameters} is not \( [N, 3] \)
      */
     public static NDArray theta(NDArray parameters) {
-        long batch = GridGenerator.requireParameters(parameters, 3);
+        long batch = SpatialArguments.requireParameters(parameters, 3);
         NDArray s = parameters.get(":, 0");
         NDArray zero = s.zerosLike();
         NDList rows = new NDList(s, zero, parameters.get(":, 1"), zero, s, parameters.get(":, 2"));

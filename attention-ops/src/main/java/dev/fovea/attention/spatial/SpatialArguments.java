@@ -1,6 +1,9 @@
 package dev.fovea.attention.spatial;
 
-/** Shape checks of the double kernels of this package; messages start with the argument's name. */
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/** Argument checks of this package; messages start with the argument's name. */
 final class SpatialArguments {
 
     private SpatialArguments() {
@@ -45,5 +48,20 @@ final class SpatialArguments {
             throw new IllegalArgumentException(name + " must be >= 1, got " + value);
         }
         return (int) value;
+    }
+
+    /**
+     * The batch size of {@code parameters} after checking that they are \( [N, P] \).
+     *
+     * @throws IllegalArgumentException if the shape or type is wrong ({@code "parameters must have shape [N, 6]
+     *                                  and a floating-point type, got float32 (2, 3)"})
+     */
+    static long requireParameters(NDArray parameters, int count) {
+        Shape shape = parameters.getShape();
+        if (shape.dimension() != 2 || shape.get(1) != count || !parameters.getDataType().isFloating()) {
+            throw new IllegalArgumentException("parameters must have shape [N, " + count
+                    + "] and a floating-point type, got " + parameters.getDataType() + " " + shape);
+        }
+        return shape.get(0);
     }
 }

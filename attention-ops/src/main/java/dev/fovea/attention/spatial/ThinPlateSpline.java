@@ -161,7 +161,7 @@ public final class ThinPlateSpline implements GridGenerator {
     @Override
     public NDArray grid(NDArray parameters, int height, int width, boolean alignCorners) {
         int k = controlPoints.length;
-        long batch = GridGenerator.requireParameters(parameters, 2 * k);
+        long batch = SpatialArguments.requireParameters(parameters, 2 * k);
         SpatialArguments.positive("height", height);
         SpatialArguments.positive("width", width);
         double[] m = interpolation.computeIfAbsent(height + "x" + width + ":" + alignCorners,

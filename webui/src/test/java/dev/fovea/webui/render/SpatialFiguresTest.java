@@ -26,14 +26,15 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
- * The figures of {@code docs/hard-attention-spatial.md}, written to {@code target/figures/}: a spatial transformer's
- * sampling grid drawn over a cluttered shapes image next to what it samples, and the glimpse sensor's three patches
- * at one location next to the three glimpses. The test checks what the figures claim: the sampled output is the
- * centre of the window is the colour of the shape it is centred on, and the first glimpse is the crop.
+ * The figures of {@code docs/hard-attention-spatial.md}, written to {@code target/figures/spatial/} (a folder of their
+ * own: {@code AttentionFiguresTest} counts the PNGs in {@code target/figures/}): a spatial transformer's sampling grid
+ * drawn over a cluttered shapes image next to what it samples, and the glimpse sensor's three patches at one location
+ * next to the three glimpses. The test checks what the figures claim: the centre of the sampled window is the colour
+ * of the shape it is centred on, and the first glimpse is the crop.
  */
 class SpatialFiguresTest {
 
-    static final Path FIGURES = Path.of("target", "figures");
+    static final Path FIGURES = Path.of("target", "figures", "spatial");
     static final ShapesConfig CLUTTERED = new ShapesConfig(96, 8, 8, 16);
     static final int ZOOM = 4;
 
