@@ -23,4 +23,20 @@ final class Json {
         }
         return target;
     }
+
+    /** Appends every matrix to {@code target} as a doubly nested array. */
+    static ArrayNode addAll(ArrayNode target, double[][][] matrices) {
+        for (double[][] matrix : matrices) {
+            addAll(target.addArray(), matrix);
+        }
+        return target;
+    }
+
+    /** Appends every 3-D block to {@code target} as a triply nested array. */
+    static ArrayNode addAll(ArrayNode target, double[][][][] blocks) {
+        for (double[][][] block : blocks) {
+            addAll(target.addArray(), block);
+        }
+        return target;
+    }
 }

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 public final class Ops {
 
     private static final Map<String, Op> BY_NAME = List.of(new DiscreteAttentionOp(),
-            new ContinuousAttentionOp(), new MixtureAttentionOp(), new DrawFilterbankOp(),
-            new DtwOp(), new EnvelopeOp(), new SoftDtwOp(), new CtwOp()).stream()
+            new ContinuousAttentionOp(), new MixtureAttentionOp(), new DrawFilterbankOp(), new GlimpseOp(),
+            new AffineGridOp(), new GridSampleOp(), new DtwOp(), new EnvelopeOp(), new SoftDtwOp(), new CtwOp())
+            .stream()
             .collect(Collectors.toUnmodifiableMap(Op::name, Function.identity()));
 
     private Ops() {

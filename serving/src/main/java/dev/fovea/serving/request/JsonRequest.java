@@ -160,6 +160,27 @@ public final class JsonRequest {
         return out;
     }
 
+    /**
+     * A required non-empty array of {@link #tensor3} values (the shapes inside may differ; the kernel that takes it
+     * checks the shape it needs).
+     */
+    public double[][][][] tensor4(String field) {
+        JsonNode value = required(field);
+        String where = pathOf(field);
+        requireNonEmptyArray(value, where);
+        double[][][][] out = new double[value.size()][][][];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode entry = value.get(i);
+            String at = where + "[" + i + "]";
+            requireNonEmptyArray(entry, at);
+            out[i] = new double[entry.size()][][];
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = matrix(entry.get(j), at + "[" + j + "]");
+            }
+        }
+        return out;
+    }
+
     private static double[][] matrix(JsonNode value, String where) {
         requireNonEmptyArray(value, where);
         double[][] rows = new double[value.size()][];
