@@ -1,13 +1,10 @@
 package dev.fovea.attention.bench;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.fovea.attention.conditioning.Film;
 import java.util.concurrent.TimeUnit;
@@ -57,15 +54,9 @@ public class FilmBenchmark extends NanosecondBenchmark {
         manager.close();
     }
 
-    /** Forward and backward; the scope frees every intermediate array of the step. */
+    /** Forward and backward through {@link BlockStep}. */
     @Benchmark
     public float forwardBackward() {
-        try (NDScope scope = new NDScope();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray y = film.forward(store, new NDList(features, condition), true).singletonOrThrow();
-            NDArray loss = y.mul(upstream).sum();
-            collector.backward(loss);
-            return loss.getFloat();
-        }
+        return BlockStep.forwardBackward(film, store, new NDList(features, condition), upstream);
     }
 }

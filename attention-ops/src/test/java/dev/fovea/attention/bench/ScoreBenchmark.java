@@ -1,13 +1,10 @@
 package dev.fovea.attention.bench;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.fovea.attention.scoring.AdditiveScore;
 import dev.fovea.attention.scoring.BilinearScore;
@@ -84,15 +81,9 @@ public class ScoreBenchmark extends NanosecondBenchmark {
         manager.close();
     }
 
-    /** Forward and backward; the scope frees every intermediate array of the step. */
+    /** Forward and backward through {@link BlockStep}. */
     @Benchmark
     public float forwardBackward() {
-        try (NDScope scope = new NDScope();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray scores = block.forward(store, new NDList(queries, keys), true).singletonOrThrow();
-            NDArray loss = scores.mul(upstream).sum();
-            collector.backward(loss);
-            return loss.getFloat();
-        }
+        return BlockStep.forwardBackward(block, store, new NDList(queries, keys), upstream);
     }
 }
