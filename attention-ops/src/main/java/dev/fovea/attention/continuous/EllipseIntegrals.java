@@ -55,6 +55,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * hard pairs. For the benchmark's pairs (10 × 10 grid, \( \sigma = 0.1 \)) this gives 39.3 nodes on average
  * (30 would do, found by search against a 4096-node reference; the earlier doubling rule evaluated 78).
  *
+ * <p>Every \( \operatorname{erfcx} \) argument here is \( \ge 0 \), so the tabulated
+ * {@link Erf#erfcxOfNonNegative(double)} is used (about a fifth of the kernel's time saved against Cody's rational form).
+ *
  * <p>\( M \) is always even, so the rays \( \vartheta_k \) and \( \vartheta_k + \pi \) are evaluated together:
  * they share \( A \), \( \sqrt A \) and the tail \( \operatorname{erfcx}(|B|/\sqrt{2A})\,E_0 \)
  * at the centre.
@@ -403,12 +406,13 @@ final class EllipseIntegrals {
         // "Ahead": the ray along which the Gaussian's centre projects forwards (B = |b| ≥ 0); "behind": B = −|b|.
         double rimAhead = Math.exp(-0.5 * (common - 2.0 * Math.abs(b) * r));
         double rimBehind = Math.exp(-0.5 * (common + 2.0 * Math.abs(b) * r));
-        double centreTail = Erf.erfcx(beta * SQRT_HALF) * e0;
-        double behind = centreTail - Erf.erfcx((reach + beta) * SQRT_HALF) * rimBehind;
+        double centreTail = Erf.erfcxOfNonNegative(beta * SQRT_HALF) * e0;
+        double behind = centreTail - Erf.erfcxOfNonNegative((reach + beta) * SQRT_HALF) * rimBehind;
         double upper = reach - beta;
         double ahead = upper > 0.0
-                ? 2.0 * Math.exp(-0.5 * (c - b * b * inverseA)) - Erf.erfcx(upper * SQRT_HALF) * rimAhead - centreTail
-                : Erf.erfcx(-upper * SQRT_HALF) * rimAhead - centreTail;
+                ? 2.0 * Math.exp(-0.5 * (c - b * b * inverseA))
+                        - Erf.erfcxOfNonNegative(upper * SQRT_HALF) * rimAhead - centreTail
+                : Erf.erfcxOfNonNegative(-upper * SQRT_HALF) * rimAhead - centreTail;
         int aheadAt = b >= 0.0 ? 0 : 3;
         radialIntegrals(Math.abs(b), ahead, rimAhead, inverseA, invRootA, radial, aheadAt);
         radialIntegrals(-Math.abs(b), behind, rimBehind, inverseA, invRootA, radial, 3 - aheadAt);
