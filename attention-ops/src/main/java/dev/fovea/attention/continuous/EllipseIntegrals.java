@@ -55,8 +55,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * hard pairs. For the benchmark's pairs (10 × 10 grid, \( \sigma = 0.1 \)) this gives 39.3 nodes on average
  * (30 would do, found by search against a 4096-node reference; the earlier doubling rule evaluated 78).
  *
- * <p>Every \( \operatorname{erfcx} \) argument here is \( \ge 0 \), so the tabulated
- * {@link Erf#erfcxOfNonNegative(double)} is used (about a fifth of the kernel's time saved against Cody's rational form).
+ * <p>Every \( \operatorname{erfcx} \) argument here is \( \ge 0 \), so the scalar route uses the tabulated
+ * {@link Erf#erfcxOfNonNegative(double)} (about a fifth of its time saved against Cody's rational form). The loop over
+ * the rays is {@link RayPairs}: with the Vector API module present, several pairs of rays per vector
+ * ({@link VectorRayPairs}); the node count, and so the error bound, is the same either way.
  *
  * <p>\( M \) is always even, so the rays \( \vartheta_k \) and \( \vartheta_k + \pi \) are evaluated together:
  * they share \( A \), \( \sqrt A \) and the tail \( \operatorname{erfcx}(|B|/\sqrt{2A})\,E_0 \)
@@ -70,8 +72,8 @@ final class EllipseIntegrals {
     static final int MAX_NODES = 1 << 14;
     /** Beyond this, \( e^{-x} \) underflows to 0 in double for every point of the disc. */
     private static final double UNDERFLOW_EXPONENT = 746.0;
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-    private static final double SQRT_HALF_PI = Math.sqrt(0.5 * Math.PI);
+    /** The ray-pair loop: several pairs per vector when the Vector API module is present ({@link RayPairs}). */
+    static final RayPairs RAYS = RayPairs.fastest();
     private static final double LOG_FOUR_PI_OVER_TOLERANCE = Math.log(4.0 * Math.PI / TOLERANCE);
     private static final double LOG_TWO = Math.log(2.0);
     private static final double LOG_3 = Math.log(3.0);
@@ -103,15 +105,15 @@ final class EllipseIntegrals {
     /** Number of accumulated sums: F, U0, U1x, U1y, U2xx, U2xy, U2yy. */
     private static final int SUMS = 7;
 
-    private final double k11;
-    private final double k21;
-    private final double k22;
-    private final double y1;
-    private final double y2;
-    private final double c;
-    private final double radius;
-    private final double radiusSquared;
-    private final double atCentre;
+    final double k11;
+    final double k21;
+    final double k22;
+    final double y1;
+    final double y2;
+    final double c;
+    final double radius;
+    final double radiusSquared;
+    final double atCentre;
 
     private EllipseIntegrals(double k11, double k21, double k22, double y1, double y2, double radiusSquared) {
         this.k11 = k11;
@@ -297,6 +299,11 @@ final class EllipseIntegrals {
      * @throws ArithmeticException as {@link #nodesFor(boolean)}
      */
     double[] bounded(boolean withJacobian) {
+        return bounded(withJacobian, RAYS);
+    }
+
+    /** {@link #bounded(boolean)} with the given ray-pair loop (the tests compare the two). */
+    double[] bounded(boolean withJacobian, RayPairs rays) {
         int nodes = nodesFor(withJacobian);
         double[] sums = new double[SUMS + 1];
         if (nodes > HalfCircle.LARGEST_CACHED) {
@@ -304,13 +311,8 @@ final class EllipseIntegrals {
             nodes = Integer.highestOneBit(nodes - 1) << 1;
             accumulate(sums, 0, MAX_NODES / nodes);
         } else {
-            double[] radial = new double[6];
             HalfCircle angles = HalfCircle.of(nodes);
-            double[] cos = angles.cos();
-            double[] sin = angles.sin();
-            for (int k = 0; k < cos.length; k++) {
-                addPair(sums, cos[k], sin[k], radial);
-            }
+            rays.add(this, angles.cos(), angles.sin(), nodes / 2, sums);
         }
         double step = 2.0 * Math.PI / nodes;
         for (int i = 0; i < SUMS; i++) {
@@ -367,7 +369,7 @@ final class EllipseIntegrals {
     private void accumulate(double[] sums, int first, int step) {
         double[] radial = new double[6];
         for (int k = first; k < MAX_NODES / 2; k += step) {
-            addPair(sums, COS[k], SIN[k], radial);
+            ScalarRayPairs.addPair(this, sums, COS[k], SIN[k], radial);
         }
     }
 
@@ -376,65 +378,11 @@ final class EllipseIntegrals {
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
         double[] radial = new double[6];
-        addPair(new double[SUMS], cos, sin, radial);
+        ScalarRayPairs.addPair(this, new double[SUMS], cos, sin, radial);
         double k1 = radial[0];
         double k2 = radial[1];
         double k3 = radial[2];
         return new double[] {0.5 * (radiusSquared * k1 - k3), k1, cos * k2, sin * k2, cos * cos * k3, cos * sin * k3,
             sin * sin * k3};
-    }
-
-    /**
-     * Adds \( \tfrac12(R^2 K_1 - K_3), K_1, u K_2, u u^\top K_3 \) for the rays \( u = (\cos, \sin) \) and \( -u \).
-     * The two rays share \( A \), \( \sqrt A \) and the tail \( \operatorname{erfcx}(|B|/\sqrt{2A}) E_0 \) at the
-     * centre; {@code radial} receives \( K_1, K_2, K_3 \) of \( u \), then of \( -u \).
-     */
-    private void addPair(double[] sums, double cos, double sin, double[] radial) {
-        double r = radius;
-        double r2 = radiusSquared;
-        double e0 = atCentre;
-        double ku1 = k11 * cos;
-        double ku2 = k21 * cos + k22 * sin;
-        double a = ku1 * ku1 + ku2 * ku2;
-        double b = ku1 * y1 + ku2 * y2;
-        double rootA = Math.sqrt(a);
-        double invRootA = 1.0 / rootA;
-        double inverseA = invRootA * invRootA;
-        double beta = Math.abs(b) * invRootA;
-        double reach = rootA * r;
-        double common = a * r2 + c;
-        // "Ahead": the ray along which the Gaussian's centre projects forwards (B = |b| ≥ 0); "behind": B = −|b|.
-        double rimAhead = Math.exp(-0.5 * (common - 2.0 * Math.abs(b) * r));
-        double rimBehind = Math.exp(-0.5 * (common + 2.0 * Math.abs(b) * r));
-        double centreTail = Erf.erfcxOfNonNegative(beta * SQRT_HALF) * e0;
-        double behind = centreTail - Erf.erfcxOfNonNegative((reach + beta) * SQRT_HALF) * rimBehind;
-        double upper = reach - beta;
-        double ahead = upper > 0.0
-                ? 2.0 * Math.exp(-0.5 * (c - b * b * inverseA))
-                        - Erf.erfcxOfNonNegative(upper * SQRT_HALF) * rimAhead - centreTail
-                : Erf.erfcxOfNonNegative(-upper * SQRT_HALF) * rimAhead - centreTail;
-        int aheadAt = b >= 0.0 ? 0 : 3;
-        radialIntegrals(Math.abs(b), ahead, rimAhead, inverseA, invRootA, radial, aheadAt);
-        radialIntegrals(-Math.abs(b), behind, rimBehind, inverseA, invRootA, radial, 3 - aheadAt);
-        double k1 = radial[0] + radial[3];
-        double k2 = radial[1] - radial[4];
-        double k3 = radial[2] + radial[5];
-        sums[0] += 0.5 * (r2 * k1 - k3);
-        sums[1] += k1;
-        sums[2] += cos * k2;
-        sums[3] += sin * k2;
-        sums[4] += cos * cos * k3;
-        sums[5] += cos * sin * k3;
-        sums[6] += sin * sin * k3;
-    }
-
-    /** \( K_1, K_2, K_3 \) on one ray from \( T \) and \( E_R \) (class comment), into {@code out[at..at+2]}. */
-    private void radialIntegrals(double b, double t, double rim, double inverseA, double invRootA, double[] out, int at) {
-        double k0 = SQRT_HALF_PI * invRootA * t;
-        double k1 = (b * k0 + atCentre - rim) * inverseA;
-        double k2 = (b * k1 + k0 - radius * rim) * inverseA;
-        out[at] = k1;
-        out[at + 1] = k2;
-        out[at + 2] = (b * k2 + 2.0 * k1 - radiusSquared * rim) * inverseA;
     }
 }

@@ -22,7 +22,8 @@ package dev.fovea.math.special;
  *
  * <p>Accuracy, measured against 50-digit values (mpmath) at the points of {@code ErfTest}: at most 1 ulp for
  * \( \operatorname{erf} \), at most 2 ulps for \( \operatorname{erfc} \) (where it does not underflow) and for
- * \( \operatorname{erfcx} \). Negative arguments use \( \operatorname{erf}(-x) = -\operatorname{erf}(x) \),
+ * \( \operatorname{erfcx} \) there; at 20 000 random points of \( [0, 8) \) Cody's \( \operatorname{erfcx} \) reaches
+ * 6.1 ulps (in \( [2, 3] \)), which {@link #erfcxOfNonNegative(double)} averages down to 2.4. Negative arguments use \( \operatorname{erf}(-x) = -\operatorname{erf}(x) \),
  * \( \operatorname{erfc}(-x) = 2 - \operatorname{erfc}(x) \), \( \operatorname{erfcx}(-x) = 2e^{x^2} - \operatorname{erfcx}(x) \)
  * (which overflows to \( +\infty \) below \( x \approx -26.6 \), as the true value does).
  *
