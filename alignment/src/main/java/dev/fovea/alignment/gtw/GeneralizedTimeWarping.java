@@ -26,7 +26,7 @@ import java.util.Objects;
  * of the normalised warps, scaled so that \( R \approx (l - 1) \sum_i \int_0^1 u_i''(t)^2\,dt \) grows with the grid
  * like the data term: it penalises sharp changes of each warp's rate (the paper's regulariser penalises the
  * roughness of the warps likewise; this exact form and the default \( \lambda \) =
- * {@link GtwOptions#DEFAULT_SMOOTHNESS} are Fovea's, chosen on the spiral benchmark). It is an exact quadratic in the
+ * {@link GtwOptions#DEFAULT_SMOOTHNESS} are Fovea's, chosen on held-out spiral seeds). It is an exact quadratic in the
  * weights, \( R(a) = \sum_i a_i^\top G a_i \) with \( G = (l - 1)^4 (\Delta^2 Q)^\top (\Delta^2 Q) \), and does not
  * depend on \( n_i \). \( \lambda = 0 \) gives the unregularised objective.
  *

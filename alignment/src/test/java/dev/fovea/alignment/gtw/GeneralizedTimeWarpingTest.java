@@ -29,7 +29,6 @@ class GeneralizedTimeWarpingTest {
         int ny = 80;
         double[][] x = sample(nx, u -> u);
         double[][] y = sample(ny, u -> u * u);
-        GtwResult result = GeneralizedTimeWarping.align(List.of(x, y), GtwOptions.temporalDefaults());
         // x frame i is at latent time i/(nx − 1); y reaches that time at frame (ny − 1)·sqrt(i/(nx − 1)).
         double[] truth = new double[nx];
         for (int i = 0; i < nx; i++) {
@@ -37,8 +36,14 @@ class GeneralizedTimeWarpingTest {
         }
         double identity = GeneralizedTimeWarping.objective(new double[][][] {x, y}, MonotoneBasis.onGrid(ny),
                 new double[][] {unit(), unit()}, new int[] {nx, ny});
-        assertTrue(result.cost() < 0.01 * identity, "J fell from " + identity + " to " + result.cost());
-        double error = PathDeviation.meanAbsolute(result.columnPerRow(0, 1), truth);
+        // Unregularised, the warp (in the family) is found almost exactly; with the default smoothness the curvature
+        // of u^2 costs lambda (l - 1) * 4 ≈ 0.95, so the total J stays higher but the data term and error stay small.
+        GtwResult exact = GeneralizedTimeWarping.align(List.of(x, y), GtwOptions.temporalDefaults().withSmoothness(0));
+        assertTrue(exact.cost() < 0.001 * identity, "J fell from " + identity + " to " + exact.cost());
+        assertTrue(PathDeviation.meanAbsolute(exact.columnPerRow(0, 1), truth) < 0.1);
+        GtwResult smooth = GeneralizedTimeWarping.align(List.of(x, y), GtwOptions.temporalDefaults());
+        assertTrue(dataTerm(List.of(x, y), smooth) < 0.01 * identity, "data term " + dataTerm(List.of(x, y), smooth));
+        double error = PathDeviation.meanAbsolute(smooth.columnPerRow(0, 1), truth);
         assertTrue(error < 1.0, "mean deviation " + error + " frames");
     }
 
