@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Generalized (canonical) time warping of two or more sequences — a faithful minimal version of Zhou &amp; De la
- * Torre, "Generalized Time Warping for Multi-modal Alignment of Human Motion" (CVPR 2012) and "Generalized Canonical
- * Time Warping" (TPAMI 38(2), 2016).
+ * Generalized (canonical) time warping of two or more sequences, after Zhou &amp; De la Torre, "Generalized Time
+ * Warping for Multi-modal Alignment of Human Motion" (CVPR 2012) and "Generalized Canonical Time Warping" (TPAMI
+ * 38(2), 2016).
  *
  * <p>Each sequence \( X_i \in \mathbb{R}^{n_i \times d_i} \) is resampled on a common grid of \( l = \max_i n_i \)
  * steps by a continuous warp \( w_i(s) = (n_i - 1) u_i(s) \), \( u_i(s) = \sum_k a_{ik} q_k(s / (l - 1)) \), with the
