@@ -82,9 +82,10 @@ public final class CanonicalCorrelation {
      * eigenvector with \( \lambda \notin \{0, s\} \) has every \( m_i = 0 \). Solving in the full space would
      * let that trivial pair take one of the \( k \) components (its correlation 1 is the largest possible, so it
      * would always be kept first) and, when a genuine correlation is also 1, mix with it in a degenerate
-     * eigenspace. The solver therefore restricts \( \hat v \) to the \( \hat D \)-orthogonal complement of the constant directions,
-     * \( \hat v_i = P_i u_i \), \( P_i = \begin{pmatrix} I \\ -\mu_i^\top \end{pmatrix} \), with \( \mu_i \) read
-     * off \( \hat D_{ii} e_i \), and solves \( P^\top \hat C P u = \lambda P^\top \hat D P u \). Since
+     * eigenspace. The solver therefore restricts \( \hat v \) to the \( \hat D \)-orthogonal complement of the
+     * constant directions (where every \( m_i = 0 \)), \( \hat v_i = P_i u_i \),
+     * \( P_i = \begin{pmatrix} I \\ -\mu_i^\top \end{pmatrix} \), with \( \mu_i \) read off \( \hat D_{ii} e_i \), and
+     * solves \( P^\top \hat C P u = \lambda P^\top \hat D P u \). Since
      * \( P_i^\top \hat S_{ij} P_j = \Sigma_{ij} \) and \( P_i^\top E_i P_i = I \), the kept components, correlations
      * and projections are those of {@link #fit} (tested as an independent route), and
      * {@link CcaResult#homogeneousProjection} returns \( \hat V_i = P_i V_i \), whose last row

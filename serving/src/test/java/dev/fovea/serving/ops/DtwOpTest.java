@@ -118,7 +118,8 @@ class DtwOpTest {
             Outcome one = run("alignment/dtw", "{\"x\":" + channel(x, k) + ",\"y\":" + channel(y, k) + options + "}");
             cost += one.json().get("cost").doubleValue();
             normalized += one.json().get("normalizedCost").doubleValue();
-            assertEquals(one.json().get("cost").doubleValue(), all.json().get("channelCosts").get(k).doubleValue(), 0.0);
+            assertEquals(one.json().get("cost").doubleValue(),
+                    all.json().get("channelCosts").get(k).doubleValue(), 0.0);
             assertEquals(one.json().get("path"), all.json().get("paths").get(k));
         }
         assertEquals(cost, all.json().get("cost").doubleValue(), 1e-12);
