@@ -43,13 +43,37 @@ public final class CcaResult {
         return copy;
     }
 
+    /**
+     * \( \hat V_i = \begin{pmatrix} V_i \\ -\mu_i^\top V_i \end{pmatrix} \), \( (d_i + 1) \times k \): the
+     * projection of the homogeneous rows \( (x, 1) \), \( (x, 1) \hat V_i = (x - \mu_i)^\top V_i \) (Zhou &amp; De
+     * la Torre, CTW, NIPS 2009, §4). Its last row is the offset that absorbs a translation of set {@code set}: for
+     * \( x + b \) it changes by \( -b^\top V_i \) and the projections do not change.
+     */
+    public double[][] homogeneousProjection(int set) {
+        double[][] v = projections[set];
+        double[] mu = means[set];
+        int k = correlations.length;
+        double[][] out = new double[v.length + 1][];
+        for (int a = 0; a < v.length; a++) {
+            out[a] = v[a].clone();
+        }
+        out[v.length] = new double[k];
+        for (int a = 0; a < v.length; a++) {
+            for (int c = 0; c < k; c++) {
+                out[v.length][c] -= mu[a] * v[a][c];
+            }
+        }
+        return out;
+    }
+
     /** A copy of \( \mu_i \). */
     public double[] mean(int set) {
         return means[set].clone();
     }
 
     /**
-     * \( (X - 1 \mu_i^\top) V_i \): any rows of set {@code set}'s space in canonical coordinates.
+     * \( (X - 1 \mu_i^\top) V_i = [X, 1] \hat V_i \): any rows of set {@code set}'s space in canonical coordinates
+     * (computed centred, which is more accurate where \( [X, 1] \hat V_i \) would cancel large offsets).
      *
      * @param x \( t \times d_i \)
      * @return \( t \times k \)

@@ -14,19 +14,32 @@ import java.util.Objects;
  * Canonical time warping (Zhou &amp; De la Torre, "Canonical Time Warping for Alignment of Human Behavior",
  * NIPS 2009): the spatio-temporal alignment of two sequences that may live in different spaces.
  *
- * <p>CTW minimises (paper, eq. 6)
- * \[ J(V_x, V_y, W_x, W_y) = \| V_x^\top X W_x^\top - V_y^\top Y W_y^\top \|_F^2 \]
- * over warping matrices \( W_x, W_y \) (a DTW path) and projections \( V_x, V_y \) (CCA's constraints), by
+ * <p>CTW works in homogeneous coordinates (paper, §4): each sequence gets a constant row,
+ * \( \hat X = \begin{pmatrix} X \\ 1^\top \end{pmatrix} \in \mathbb{R}^{(d_x + 1) \times n_x} \) (frames as columns, as
+ * in the paper), likewise \( \hat Y \in \mathbb{R}^{(d_y + 1) \times n_y} \), so that the projections
+ * \( \hat V_x \in \mathbb{R}^{(d_x + 1) \times k} \), \( \hat V_y \in \mathbb{R}^{(d_y + 1) \times k} \) carry a
+ * translation in their last rows. It minimises (paper, eq. 6)
+ * \[ J(\hat V_x, \hat V_y, W_x, W_y) = \| \hat V_x^\top \hat X W_x^\top - \hat V_y^\top \hat Y W_y^\top \|_F^2 \]
+ * over warping matrices \( W_x \in \{0,1\}^{L \times n_x} \), \( W_y \in \{0,1\}^{L \times n_y} \) (a DTW path of
+ * \( L \) cells) and projections under CCA's constraints
+ * \( \hat V_x^\top \hat X W_x^\top W_x \hat X^\top \hat V_x = \hat V_y^\top \hat Y W_y^\top W_y \hat Y^\top \hat V_y
+ * = L I \) (up to the ridge) and \( \hat V_x^\top \hat X W_x^\top W_y \hat Y^\top \hat V_y \) diagonal, by
  * alternating:
  * <ol>
  *   <li><b>initialise</b> the path by uniform time warping: \( L = \max(n_x, n_y) \) cells
  *       \( (\operatorname{round}(k (n_x - 1)/(L - 1)), \operatorname{round}(k (n_y - 1)/(L - 1))) \);</li>
- *   <li><b>spatial step</b>: CCA ({@link CanonicalCorrelation}) of the paired frames \( (x_{i_k}, y_{j_k}) \) along
- *       the path; the number of components is chosen by the energy rule at the first iteration and then kept fixed
- *       (paper, §4.3), so that \( J \) stays comparable across iterations;</li>
- *   <li><b>temporal step</b>: DTW ({@link CostMatrixDtw}) of the projected sequences
- *       \( V_x^\top (x_i - \mu_x) \), \( V_y^\top (y_j - \mu_y) \) under the squared Euclidean cost, whose value is
- *       \( J \) for the new path.</li>
+ *   <li><b>spatial step</b>: the generalized eigenproblem of the uncentred second moments of the homogeneous frames
+ *       paired by the path ({@link CanonicalCorrelation#fitHomogeneous}),
+ *       \( \begin{pmatrix} \hat S_{xx} &amp; \hat S_{xy} \\ \hat S_{yx} &amp; \hat S_{yy} \end{pmatrix} \hat v
+ *       = \lambda \begin{pmatrix} \hat S_{xx} + r_x E &amp; 0 \\ 0 &amp; \hat S_{yy} + r_y E \end{pmatrix} \hat v \),
+ *       \( \hat S_{xy} = \tfrac1L \hat X W_x^\top W_y \hat Y^\top \), the ridge \( E = \operatorname{diag}(1, \dots,
+ *       1, 0) \) sparing the constant coordinate. The constant pair (both projections the constant 1, correlation 1,
+ *       zero cost on every path) is an exact eigenvector that carries no information about the alignment; it is
+ *       excluded by solving in the \( \hat D \)-orthogonal complement of the constant coordinates, where the other
+ *       eigenvectors lie. The number \( k \) of kept components is chosen by the energy rule at the first
+ *       iteration and then kept fixed (paper, §4.3), so that \( J \) stays comparable across iterations;</li>
+ *   <li><b>temporal step</b>: DTW ({@link CostMatrixDtw}) of the projected sequences \( \hat V_x^\top \hat x_i \),
+ *       \( \hat V_y^\top \hat y_j \) under the squared Euclidean cost, whose value is \( J \) for the new path.</li>
  * </ol>
  * The loop stops when the path moves by at most {@link CtwOptions#pathTolerance()} frames
  * ({@link PathDeviation#between}), after {@link CtwOptions#maxIterations()} iterations, or when an iteration would
@@ -34,14 +47,15 @@ import java.util.Objects;
  * never increases \( J \), but CCA's constraints depend on the path, so the spatial step can; Zhou &amp; De la Torre
  * stop on the change of \( J \) for the same reason.)
  *
- * <p><b>Translation.</b> The paper appends a constant row (homogeneous coordinates) so that \( V \) can absorb a
- * translation; here CCA centres each warped sequence by its mean along the path, which removes translations the
- * same way without the trivial constant canonical pair.
+ * <p><b>Translation.</b> A translation \( x \mapsto x + b \) changes only the last row of \( \hat V_x \) (by
+ * \( -b^\top V_x \)), so the projected sequences, the path and \( J \) are unchanged, with any ridge \( r \) (the
+ * ridge does not touch the constant coordinate). An invertible linear map \( x \mapsto A x \) changes
+ * \( V_x \mapsto A^{-\top} V_x \) with the same projections when \( r = 0 \).
  *
  * <p>Unlike tslearn's {@code ctw} (whose convergence test compares a path with itself, so it always stops after one
  * iteration and equals DTW), the path here is compared with the previous iteration's.
  *
- * <p>Cost per iteration: \( O(L (d_x + d_y)^2 + (d_x + d_y)^3 + n_x n_y k) \). Thread-safe: static.
+ * <p>Cost per iteration: \( O(L (d_x + d_y + 2)^2 + (d_x + d_y)^3 + n_x n_y k) \). Thread-safe: static.
  */
 public final class CanonicalTimeWarping {
 
@@ -73,8 +87,8 @@ public final class CanonicalTimeWarping {
         double cost = Double.NaN;
         CtwResult.Stop stop = CtwResult.Stop.MAX_ITERATIONS;
         for (int iteration = 1; iteration <= options.maxIterations(); iteration++) {
-            CcaResult nextCca = CanonicalCorrelation.fit(List.of(gather(x, path, true), gather(y, path, false)),
-                    options.regularization(), dimension);
+            CcaResult nextCca = CanonicalCorrelation.fitHomogeneous(
+                    List.of(gather(x, path, true), gather(y, path, false)), options.regularization(), dimension);
             DtwResult dtw = CostMatrixDtw.align(Frames.squaredDistances(nextCca.project(0, x), nextCca.project(1, y)));
             if (iteration > 1 && dtw.cost() > cost) {
                 stop = CtwResult.Stop.OBJECTIVE_INCREASED;

@@ -7,12 +7,13 @@ import dev.fovea.alignment.dtw.WarpingPath;
  * The outcome of {@link CanonicalTimeWarping#align}.
  *
  * @param path       the final warping path of \( x \) (rows) against \( y \) (columns)
- * @param cost       \( J \) of the final iteration: \( \sum_{(i,j) \in \text{path}} \| V_x^\top (x_i - \mu_x)
- *                   - V_y^\top (y_j - \mu_y) \|^2 \)
+ * @param cost       \( J \) of the final iteration: \( \sum_{(i,j) \in \text{path}} \| \hat V_x^\top \hat x_i
+ *                   - \hat V_y^\top \hat y_j \|^2 \), \( \hat x = (x, 1) \)
  * @param iterations the accepted iterations, \( 1 \le \) iterations \( \le \) {@code maxIterations}
  * @param objective  \( J \) after each accepted iteration (length {@code iterations}), non-increasing
  * @param stop       why the loop ended
- * @param cca        the final spatial projections (set 0 is \( x \), set 1 is \( y \))
+ * @param cca        the final spatial projections (set 0 is \( x \), set 1 is \( y \)); the homogeneous
+ *                   \( \hat V \) are {@link CcaResult#homogeneousProjection}
  */
 public record CtwResult(WarpingPath path, double cost, int iterations, double[] objective, Stop stop, CcaResult cca) {
 

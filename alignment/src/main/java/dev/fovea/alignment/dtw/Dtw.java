@@ -1,6 +1,8 @@
 package dev.fovea.alignment.dtw;
 
 import dev.fovea.math.Finite;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -372,9 +374,27 @@ public final class Dtw {
      * @return \( \sum_k \mathrm{DTW}(x_{\cdot k}, y_{\cdot k}) \) under the options' weights (unnormalised)
      */
     public static double independentCost(double[][] x, double[][] y, DtwOptions options) {
+        double sum = 0.0;
+        for (DtwResult channel : alignIndependent(x, y, options)) {
+            sum += channel.cost();
+        }
+        return sum;
+    }
+
+    /**
+     * The per-channel alignments of independent multivariate DTW (DTW_I): for each channel \( k \),
+     * {@link #align(double[], double[], DtwOptions)} of \( x_{\cdot k} \) against \( y_{\cdot k} \) with the same
+     * options; {@link #independentCost} is the sum of their costs.
+     *
+     * @param x \( n \times d \), time-major
+     * @param y \( m \times d \)
+     * @return \( d \) results, in channel order, each with its own path
+     * @throws IllegalArgumentException as {@link #align(double[][], double[][], DtwOptions)}
+     */
+    public static List<DtwResult> alignIndependent(double[][] x, double[][] y, DtwOptions options) {
         int d = requireVectors(x, y);
         pointwise(options);
-        double sum = 0.0;
+        List<DtwResult> results = new ArrayList<>(d);
         double[] xk = new double[x.length];
         double[] yk = new double[y.length];
         for (int k = 0; k < d; k++) {
@@ -384,9 +404,9 @@ public final class Dtw {
             for (int j = 0; j < y.length; j++) {
                 yk[j] = y[j][k];
             }
-            sum += align(xk, yk, options).cost();
+            results.add(align(xk, yk, options));
         }
-        return sum;
+        return List.copyOf(results);
     }
 
     /**
@@ -477,7 +497,7 @@ public final class Dtw {
     private static void accumulate(double[] costs, int n, int m, DtwOptions options, double[] accumulated,
                                    byte[] choice) {
         Window window = options.window();
-        java.util.List<StepPattern.Step> steps = options.stepPattern().steps();
+        List<StepPattern.Step> steps = options.stepPattern().steps();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 int cell = i * m + j;
@@ -519,7 +539,7 @@ public final class Dtw {
     }
 
     private static WarpingPath backtrack(byte[] choice, StepPattern pattern, int m, int endRow, int endColumn) {
-        java.util.List<StepPattern.Step> steps = pattern.steps();
+        List<StepPattern.Step> steps = pattern.steps();
         int[] rows = new int[16];
         int[] columns = new int[16];
         int count = 0;

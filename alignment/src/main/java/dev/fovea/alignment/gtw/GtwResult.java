@@ -31,7 +31,10 @@ public final class GtwResult {
         return copy;
     }
 
-    /** The objective after each outer iteration, non-increasing. */
+    /**
+     * The objective \( J \) after each outer iteration, non-increasing: the data term plus \( \lambda R \) (see
+     * {@link GeneralizedTimeWarping}).
+     */
     public double[] objective() {
         return objective.clone();
     }
@@ -41,7 +44,7 @@ public final class GtwResult {
         return objective.length;
     }
 
-    /** The final objective. */
+    /** The final objective \( J \), regulariser included. */
     public double cost() {
         return objective[objective.length - 1];
     }

@@ -63,6 +63,56 @@ class CanonicalTimeWarpingTest {
     }
 
     @Test
+    void theHomogeneousCoordinateAbsorbsATranslationEvenWithARidge() {
+        // The ridge spares the constant coordinate, so a translation of either input changes only the offset row of
+        // V-hat: the same path, the same objective per iteration, the same dimension, with r = 0.01 (where CCA is not
+        // invariant to linear maps).
+        CtwOptions ridged = new CtwOptions(20, 0.95, 0.01, 0.0);
+        for (long seed = 0; seed < 5; seed++) {
+            SpiralPair pair = SpiralSequences.generate(seed);
+            double[] b = {250, -1000, 40};
+            CtwResult reference = CanonicalTimeWarping.align(pair.x(), pair.y(), ridged);
+            CtwResult moved = CanonicalTimeWarping.align(
+                    affine(pair.x(), new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, b), pair.y(), ridged);
+            assertEquals(reference.path(), moved.path(), "seed " + seed);
+            assertEquals(reference.iterations(), moved.iterations());
+            for (int k = 0; k < reference.iterations(); k++) {
+                assertEquals(reference.objective()[k], moved.objective()[k], 1e-9 * reference.objective()[k]);
+            }
+            int components = reference.cca().components();
+            assertEquals(components, moved.cca().components());
+            double[][] v = reference.cca().homogeneousProjection(0);
+            double[][] w = moved.cca().homogeneousProjection(0);
+            assertEquals(pair.x()[0].length + 1, v.length, "V-hat_x is (d_x + 1) x k");
+            assertEquals(pair.y()[0].length + 1, reference.cca().homogeneousProjection(1).length);
+            for (int c = 0; c < components; c++) {
+                double sign = Math.signum(v[0][c] * w[0][c]);
+                double shift = 0;
+                for (int a = 0; a < 3; a++) {
+                    assertEquals(v[a][c], sign * w[a][c], 1e-9 * Math.abs(v[a][c]) + 1e-12);
+                    shift -= b[a] * v[a][c];
+                }
+                assertEquals(v[3][c] + shift, sign * w[3][c], 1e-9 * Math.abs(shift), "offset moves by -b^T V");
+            }
+            // J recomputed in homogeneous coordinates along the path: sum of |V_x^T (x, 1) - V_y^T (y, 1)|^2.
+            double[][] vy = moved.cca().homogeneousProjection(1);
+            double[][] x = affine(pair.x(), new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, b);
+            WarpingPath path = moved.path();
+            double sum = 0;
+            for (int k = 0; k < path.length(); k++) {
+                for (int c = 0; c < components; c++) {
+                    double diff = w[3][c] - vy[3][c];
+                    for (int a = 0; a < 3; a++) {
+                        diff += x[path.row(k)][a] * w[a][c] - pair.y()[path.column(k)][a] * vy[a][c];
+                    }
+                    sum += diff * diff;
+                }
+            }
+            assertEquals(moved.cost(), sum, 1e-6 * sum);
+        }
+    }
+
+    @Test
     void iteratesBeyondTheFirstStepAndMaxIterationsMatters() {
         // tslearn's CTW compares the path with itself and always stops after one iteration; here later iterations
         // must move the path on a case where the first CCA, fitted on the uniform warp, is poor.

@@ -12,6 +12,7 @@ import dev.fovea.alignment.dtw.WarpingPath;
 import dev.fovea.alignment.dtw.Window;
 import dev.fovea.serving.problem.InvalidRequestException;
 import dev.fovea.serving.request.JsonRequest;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,19 +22,30 @@ import java.util.Map;
  * <pre>{"x":[0,1,2],"y":[0,2],"path":true}  →  {"cost":1.0,"normalizedCost":null,"path":[[0,0],[1,0],[2,1]]}</pre>
  * Fields: {@code x}, {@code y} (or {@code localCost}, an n × m matrix, instead of both); {@code cost}
  * ({@code squared}, {@code euclidean}, {@code absolute}; default squared); {@code window} ({@code {"type":"none"}},
- * {@code {"type":"sakoe-chiba","radiusCells":r}} for \( |i - j| \le r \), {@code {"type":"itakura","maxSlope":s}});
- * {@code stepPattern} (a {@code dtw} name, default symmetric1); {@code openBegin}, {@code openEnd} (default false);
- * {@code path} (default true). {@code cost} is the accumulated cost of the optimal path under the pattern's weights,
- * {@code normalizedCost} that divided by the pattern's normaliser (null for symmetric1), path cells 0-based (i into
- * x, j into y). Without a path and with the defaults only the cost is computed, in memory linear in the shorter
- * sequence.
+ * {@code {"type":"sakoe-chiba","radiusCells":r}} for \( |i - j| \le r \), {@code {"type":"itakura","maxSlope":s}},
+ * {@code {"type":"mask","mask":[[true,false,…],…]}} with an n × m boolean matrix, cell (i, j) admissible iff
+ * {@code mask[i][j]}); {@code stepPattern} (a {@code dtw} name, default symmetric1); {@code openBegin},
+ * {@code openEnd} (default false); {@code multivariate} ({@code dependent}, default: one path for all channels,
+ * DTW_D; {@code independent}: DTW_I, each channel aligned on its own); {@code path} (default true). {@code cost} is
+ * the accumulated cost of the optimal path under the pattern's weights, {@code normalizedCost} that divided by the
+ * pattern's normaliser (null for symmetric1), path cells 0-based (i into x, j into y). Without a path and with the
+ * defaults only the cost is computed, in memory linear in the shorter sequence.
+ *
+ * <p>DTW_I has one path per channel, so its answer carries {@code channelCosts} (the per-channel costs, whose sum is
+ * {@code cost}; {@code normalizedCost} is the sum of the per-channel normalised costs) and, when {@code path} is
+ * true, {@code paths} (one path per channel, in channel order) instead of {@code path}.
  */
 final class DtwOp implements Op {
 
     private static final KernelArguments ARGUMENTS = new KernelArguments(Map.of(
             "x", "x", "y", "y", "localCost", "localCost", "window", "window", "radiusCells", "window.radiusCells",
-            "maxSlope", "window.maxSlope", "mask", "window", "stepPattern", "stepPattern", "openBegin", "openBegin"),
-            "body");
+            "maxSlope", "window.maxSlope", "mask", "window.mask", "stepPattern", "stepPattern", "openBegin",
+            "openBegin"), "body");
+
+    /** With a mask, the window's errors (wrong shape, no admissible path) are the mask's. */
+    private static final KernelArguments MASK_ARGUMENTS = new KernelArguments(Map.of(
+            "x", "x", "y", "y", "localCost", "localCost", "window", "window.mask", "mask", "window.mask",
+            "stepPattern", "stepPattern", "openBegin", "openBegin"), "body");
 
     @Override
     public String name() {
@@ -43,17 +55,26 @@ final class DtwOp implements Op {
     @Override
     public JsonNode apply(JsonRequest request) {
         boolean wantPath = request.bool("path", true);
+        boolean independent = independent(request);
         DtwOptions options;
+        KernelArguments arguments = ARGUMENTS;
         try {
-            options = new DtwOptions(localCost(request), window(request), stepPattern(request),
+            Window window = window(request);
+            if (window instanceof Window.Mask) {
+                arguments = MASK_ARGUMENTS;
+            }
+            options = new DtwOptions(localCost(request), window, stepPattern(request),
                     request.bool("openBegin", false), request.bool("openEnd", false));
         } catch (IllegalArgumentException e) {
-            throw ARGUMENTS.toRequestError(e);
+            throw arguments.toRequestError(e);
         }
         ObjectNode answer = JsonRequest.answer();
         DtwResult result;
         try {
-            if (options.localCost() instanceof LocalCost.Given) {
+            if (independent) {
+                return independentAnswer(Dtw.alignIndependent(matrix(request, "x"), matrix(request, "y"), options),
+                        wantPath);
+            } else if (options.localCost() instanceof LocalCost.Given) {
                 result = Dtw.alignGiven(options);
             } else if (request.isMatrix("x") || request.isMatrix("y")) {
                 result = Dtw.align(matrix(request, "x"), matrix(request, "y"), options);
@@ -68,7 +89,7 @@ final class DtwOp implements Op {
                 result = Dtw.align(x, y, options);
             }
         } catch (IllegalArgumentException e) {
-            throw ARGUMENTS.toRequestError(e);
+            throw arguments.toRequestError(e);
         } catch (ArithmeticException e) {
             throw new InvalidRequestException(options.localCost() instanceof LocalCost.Given ? "localCost" : "x",
                     e.getMessage());
@@ -80,13 +101,60 @@ final class DtwOp implements Op {
             answer.put("normalizedCost", result.normalizedCost());
         }
         if (wantPath) {
-            ArrayNode cells = answer.putArray("path");
-            WarpingPath path = result.path();
-            for (int k = 0; k < path.length(); k++) {
-                cells.addArray().add(path.row(k)).add(path.column(k));
+            putPath(answer.putArray("path"), result.path());
+        }
+        return answer;
+    }
+
+    /** {@code "multivariate"}: false for dependent (the default), true for independent. */
+    private static boolean independent(JsonRequest request) {
+        String mode = request.optionalString("multivariate").orElse("dependent");
+        return switch (mode) {
+            case "dependent" -> false;
+            case "independent" -> {
+                if (request.has("localCost")) {
+                    throw new InvalidRequestException("multivariate",
+                            "multivariate independent aligns each channel of x and y, so it needs x and y, "
+                                    + "not localCost");
+                }
+                yield true;
+            }
+            default -> throw new InvalidRequestException("multivariate",
+                    "multivariate must be dependent or independent, got " + mode);
+        };
+    }
+
+    private static ObjectNode independentAnswer(List<DtwResult> channels, boolean wantPath) {
+        ObjectNode answer = JsonRequest.answer();
+        double cost = 0;
+        double normalized = 0;
+        for (DtwResult channel : channels) {
+            cost += channel.cost();
+            normalized += channel.normalizedCost();
+        }
+        answer.put("cost", cost);
+        if (Double.isNaN(normalized)) {
+            answer.putNull("normalizedCost");
+        } else {
+            answer.put("normalizedCost", normalized);
+        }
+        ArrayNode costs = answer.putArray("channelCosts");
+        for (DtwResult channel : channels) {
+            costs.add(channel.cost());
+        }
+        if (wantPath) {
+            ArrayNode paths = answer.putArray("paths");
+            for (DtwResult channel : channels) {
+                putPath(paths.addArray(), channel.path());
             }
         }
         return answer;
+    }
+
+    private static void putPath(ArrayNode cells, WarpingPath path) {
+        for (int k = 0; k < path.length(); k++) {
+            cells.addArray().add(path.row(k)).add(path.column(k));
+        }
     }
 
     /** A time-major matrix; a plain vector is read as n × 1 so that it can meet a one-channel matrix. */
@@ -134,8 +202,9 @@ final class DtwOp implements Op {
                 yield Window.sakoeChiba((int) window.integer("radiusCells", 0, 0, Integer.MAX_VALUE));
             }
             case "itakura" -> Window.itakura(window.number("maxSlope"));
+            case "mask" -> Window.mask(window.booleanMatrix("mask"));
             default -> throw new InvalidRequestException("window.type",
-                    "window.type must be none, sakoe-chiba or itakura, got " + type);
+                    "window.type must be none, sakoe-chiba, itakura or mask, got " + type);
         };
     }
 

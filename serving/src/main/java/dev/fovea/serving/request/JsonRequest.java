@@ -148,6 +148,32 @@ public final class JsonRequest {
         return matrix(required(field), pathOf(field));
     }
 
+    /** A required non-empty rectangular matrix of booleans ({@code true}/{@code false} literals only). */
+    public boolean[][] booleanMatrix(String field) {
+        JsonNode value = required(field);
+        String where = pathOf(field);
+        requireNonEmptyArray(value, where);
+        boolean[][] rows = new boolean[value.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            JsonNode row = value.get(i);
+            String rowWhere = where + "[" + i + "]";
+            requireNonEmptyArray(row, rowWhere);
+            rows[i] = new boolean[row.size()];
+            for (int j = 0; j < rows[i].length; j++) {
+                if (!row.get(j).isBoolean()) {
+                    throw new InvalidRequestException(rowWhere + "[" + j + "]", rowWhere + "[" + j
+                            + "] must be true or false, got " + kind(row.get(j)));
+                }
+                rows[i][j] = row.get(j).booleanValue();
+            }
+            if (rows[i].length != rows[0].length) {
+                throw new InvalidRequestException(rowWhere, where + " must be rectangular: row 0 has "
+                        + rows[0].length + " values, row " + i + " has " + rows[i].length);
+            }
+        }
+        return rows;
+    }
+
     /** A required non-empty array of non-empty rectangular matrices of finite numbers (matrices may differ in size). */
     public double[][][] tensor3(String field) {
         JsonNode value = required(field);

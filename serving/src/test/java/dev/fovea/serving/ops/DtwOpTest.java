@@ -53,6 +53,100 @@ class DtwOpTest {
     }
 
     @Test
+    void aMaskAdmitsExactlyItsCells() throws IOException {
+        // x = (1, 2, 3), y = (1, 3): unrestricted, (0,0),(1,0),(2,1) costs 0 + 1 + 0 (todaysRequestKeepsTodaysAnswer).
+        // Forbidding (1,0) leaves (0,0),(1,1),(2,1), which also costs 1 but is a different path; forbidding (1,1)
+        // too leaves no path.
+        Outcome open = run("alignment/dtw", "{\"x\":[1,2,3],\"y\":[1,3],\"window\":{\"type\":\"mask\","
+                + "\"mask\":[[true,true],[true,true],[true,true]]}}");
+        assertEquals(0, open.status(), open.json().toString());
+        assertEquals("[[0,0],[1,0],[2,1]]", open.json().get("path").toString());
+        Outcome masked = run("alignment/dtw", "{\"x\":[1,2,3],\"y\":[1,3],\"window\":{\"type\":\"mask\","
+                + "\"mask\":[[true,false],[false,true],[false,true]]}}");
+        assertEquals(0, masked.status(), masked.json().toString());
+        assertEquals("[[0,0],[1,1],[2,1]]", masked.json().get("path").toString());
+        assertEquals(1.0, masked.json().get("cost").doubleValue(), 0.0);
+        // A mask that forces a costlier path: x = (0, 5, 0), y = (0, 0) with (1,0) forbidden: (0,0),(1,1),(2,1) = 25.
+        Outcome forced = run("alignment/dtw", "{\"x\":[0,5,0],\"y\":[0,0],\"window\":{\"type\":\"mask\","
+                + "\"mask\":[[true,false],[false,true],[true,true]]}}");
+        assertEquals(25.0, forced.json().get("cost").doubleValue(), 0.0);
+        assertField("window.mask", "{\"x\":[1,2,3],\"y\":[1,3],\"window\":{\"type\":\"mask\","
+                + "\"mask\":[[true,false],[false,false],[false,true]]}}");
+        Outcome shape = run("alignment/dtw", "{\"x\":[1,2,3],\"y\":[1,3],\"window\":{\"type\":\"mask\","
+                + "\"mask\":[[true,true],[true,true]]}}");
+        assertEquals(2, shape.status());
+        assertEquals("window.mask", shape.json().get("field").asText());
+        assertEquals("window: the mask is 2 x 2 but the sequences need 3 x 2", shape.json().get("detail").asText());
+        assertField("window.mask[1]", "{\"x\":[1,2],\"y\":[1,3],\"window\":{\"type\":\"mask\","
+                + "\"mask\":[[true,true],[true]]}}");
+        assertField("window.mask[0][1]", "{\"x\":[1,2],\"y\":[1,3],\"window\":{\"type\":\"mask\","
+                + "\"mask\":[[true,1],[true,true]]}}");
+        assertField("window.mask", "{\"x\":[1,2],\"y\":[1,3],\"window\":{\"type\":\"mask\"}}");
+    }
+
+    @Test
+    void independentMultivariateDtwAlignsEachChannelOnItsOwn() throws IOException {
+        // Channel 0: (1, 1, 3) vs (1, 3), best path (0,0),(1,0),(2,1), cost 0. Channel 1: (0, 4, 4) vs (0, 4), best
+        // path (0,0),(1,1),(2,1), cost 0. So DTW_I = 0, while one shared path (DTW_D) pays 4 at best:
+        // (1,0) costs 0 + 16, (1,1) costs 4 + 0.
+        String xy = "\"x\":[[1,0],[1,4],[3,4]],\"y\":[[1,0],[3,4]]";
+        Outcome independent = run("alignment/dtw", "{" + xy + ",\"multivariate\":\"independent\"}");
+        assertEquals(0, independent.status(), independent.json().toString());
+        JsonNode answer = independent.json();
+        assertEquals(0.0, answer.get("cost").doubleValue(), 0.0);
+        assertEquals("[0.0,0.0]", answer.get("channelCosts").toString());
+        assertEquals("[[[0,0],[1,0],[2,1]],[[0,0],[1,1],[2,1]]]", answer.get("paths").toString());
+        assertTrue(answer.get("path") == null, "DTW_I has no single path");
+        Outcome dependent = run("alignment/dtw", "{" + xy + ",\"multivariate\":\"dependent\"}");
+        assertEquals(4.0, dependent.json().get("cost").doubleValue(), 0.0);
+        assertEquals("[[0,0],[1,1],[2,1]]", dependent.json().get("path").toString());
+        assertEquals(dependent.json(), run("alignment/dtw", "{" + xy + "}").json(), "dependent is the default");
+    }
+
+    @Test
+    void independentCostIsTheSumOfOneDimensionalRequests() throws IOException {
+        // Independent route: each channel sent alone as a 1-D request, with a pattern that normalises and a band.
+        double[][] x = {{0.5, -1, 2}, {1.5, 0, 2.5}, {3, 1, 0}, {2, 2, 1}, {0, 1, 1}};
+        double[][] y = {{1, 0, 1}, {2, -1, 2}, {2.5, 1.5, 0.5}, {0.5, 1, 2}};
+        String options = ",\"stepPattern\":\"symmetric2\",\"window\":{\"type\":\"sakoe-chiba\",\"radiusCells\":2}";
+        Outcome all = run("alignment/dtw", "{\"x\":" + json(x) + ",\"y\":" + json(y)
+                + ",\"multivariate\":\"independent\"" + options + "}");
+        assertEquals(0, all.status(), all.json().toString());
+        double cost = 0;
+        double normalized = 0;
+        for (int k = 0; k < 3; k++) {
+            Outcome one = run("alignment/dtw", "{\"x\":" + channel(x, k) + ",\"y\":" + channel(y, k) + options + "}");
+            cost += one.json().get("cost").doubleValue();
+            normalized += one.json().get("normalizedCost").doubleValue();
+            assertEquals(one.json().get("cost").doubleValue(),
+                    all.json().get("channelCosts").get(k).doubleValue(), 0.0);
+            assertEquals(one.json().get("path"), all.json().get("paths").get(k));
+        }
+        assertEquals(cost, all.json().get("cost").doubleValue(), 1e-12);
+        assertEquals(normalized, all.json().get("normalizedCost").doubleValue(), 1e-12);
+        Outcome noPath = run("alignment/dtw", "{\"x\":" + json(x) + ",\"y\":" + json(y)
+                + ",\"multivariate\":\"independent\",\"path\":false" + options + "}");
+        assertTrue(noPath.json().get("paths") == null);
+        assertEquals(cost, noPath.json().get("cost").doubleValue(), 1e-12);
+    }
+
+    private static String json(double[][] m) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < m.length; i++) {
+            out.append(i == 0 ? "" : ",").append(java.util.Arrays.toString(m[i]).replace(" ", ""));
+        }
+        return out.append("]").toString();
+    }
+
+    private static String channel(double[][] m, int k) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < m.length; i++) {
+            out.append(i == 0 ? "" : ",").append(m[i][k]);
+        }
+        return out.append("]").toString();
+    }
+
+    @Test
     void badInputExitsTwoNamingTheField() throws IOException {
         assertField("x", "{\"x\":[],\"y\":[1]}");
         assertField("y[1]", "{\"x\":[1],\"y\":[1,\"NaN\"]}");
@@ -68,6 +162,9 @@ class DtwOpTest {
         assertField("x", "{\"x\":[1],\"localCost\":[[1]]}");
         assertField("localCost[1]", "{\"localCost\":[[1,2],[3]]}");
         assertField("x", "{\"x\":[1e200],\"y\":[-1e200]}");
+        assertField("multivariate", "{\"x\":[1],\"y\":[1],\"multivariate\":\"joint\"}");
+        assertField("multivariate", "{\"localCost\":[[1]],\"multivariate\":\"independent\"}");
+        assertField("y", "{\"x\":[[1,2]],\"y\":[[1,2,3]],\"multivariate\":\"independent\"}");
     }
 
     private static void assertField(String field, String request) throws IOException {
