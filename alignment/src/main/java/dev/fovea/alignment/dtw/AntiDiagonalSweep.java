@@ -58,15 +58,13 @@ final class AntiDiagonalSweep {
     }
 
     /**
-     * The cost \( D(n-1, m-1) \), or \( +\infty \) once abandoned. The caller has validated the inputs and checked
-     * that the band admits a path (\( r \ge |n - m| \)).
+     * The cost \( D(n-1, m-1) \), or \( +\infty \) once abandoned. The caller has validated the inputs, checked
+     * that the band admits a path (\( r \ge |n - m| \)) and put the longer sequence first (the cost is symmetric).
      *
      * @param absolute     \( |x_t - y_q| \) instead of \( (x_t - y_q)^2 \)
      * @param abandonAbove \( +\infty \) never abandons
      */
-    static double cost(double[] x, double[] y, int radiusCells, boolean absolute, double abandonAbove) {
-        double[] rows = y.length <= x.length ? x : y;
-        double[] columns = y.length <= x.length ? y : x;
+    static double cost(double[] rows, double[] columns, int radiusCells, boolean absolute, double abandonAbove) {
         int n = rows.length;
         int m = columns.length;
         int r = Math.min(radiusCells, n);

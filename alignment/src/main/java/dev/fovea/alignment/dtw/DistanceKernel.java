@@ -92,8 +92,19 @@ public enum DistanceKernel {
     /** The squared-cost kernel on validated inputs whose band admits a path. */
     double cost(double[] x, double[] y, int radiusCells, double abandonAbove) {
         return switch (this) {
-            case ANTI_DIAGONAL_SIMD -> AntiDiagonalSweep.cost(x, y, radiusCells, false, abandonAbove);
-            case FOUR_ROW_SCALAR -> FourRowSweep.cost(x, y, radiusCells, abandonAbove);
+            case ANTI_DIAGONAL_SIMD -> simd(x, y, radiusCells, false, abandonAbove);
+            case FOUR_ROW_SCALAR -> x.length >= y.length ? FourRowSweep.cost(x, y, radiusCells, abandonAbove)
+                    : FourRowSweep.cost(y, x, radiusCells, abandonAbove);
         };
+    }
+
+    /**
+     * {@link AntiDiagonalSweep} with the longer sequence as rows (the cost is symmetric, memory follows the shorter).
+     *
+     * @param absolute \( |x_i - y_j| \) instead of \( (x_i - y_j)^2 \)
+     */
+    static double simd(double[] x, double[] y, int radiusCells, boolean absolute, double abandonAbove) {
+        return x.length >= y.length ? AntiDiagonalSweep.cost(x, y, radiusCells, absolute, abandonAbove)
+                : AntiDiagonalSweep.cost(y, x, radiusCells, absolute, abandonAbove);
     }
 }

@@ -146,7 +146,7 @@ public final class Dtw {
         // 1-D, the Euclidean cost is |x_i - y_j| too.
         if (DistanceKernel.active() == DistanceKernel.ANTI_DIAGONAL_SIMD
                 && (localCost instanceof LocalCost.Absolute || localCost instanceof LocalCost.Euclidean)) {
-            return requireFinite(AntiDiagonalSweep.cost(x, y, wholeBand, true, Double.POSITIVE_INFINITY), x.length,
+            return requireFinite(DistanceKernel.simd(x, y, wholeBand, true, Double.POSITIVE_INFINITY), x.length,
                     y.length);
         }
         // Rows run over the shorter sequence; when that is x we sweep the transpose of D, which has the same

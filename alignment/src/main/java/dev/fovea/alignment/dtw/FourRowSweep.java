@@ -25,9 +25,7 @@ final class FourRowSweep {
      * before and after. Every cell still gets exactly c + min(diagonal, above, left), so the result is bitwise that
      * of {@link Dtw#align(double[], double[])}.
      */
-    static double cost(double[] x, double[] y, int radiusCells, double abandonAbove) {
-        double[] rows = y.length <= x.length ? x : y;
-        double[] columns = y.length <= x.length ? y : x;
+    static double cost(double[] rows, double[] columns, int radiusCells, double abandonAbove) {
         int n = rows.length;
         int m = columns.length;
         int r = Math.min(radiusCells, n);

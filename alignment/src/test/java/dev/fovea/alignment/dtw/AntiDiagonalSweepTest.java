@@ -38,7 +38,7 @@ class AntiDiagonalSweepTest {
                     assertEquals(expected, SIMD.distance(x, y, band, Double.POSITIVE_INFINITY), 0.0, where);
                     assertEquals(expected, SIMD.distance(y, x, band, Double.POSITIVE_INFINITY), 0.0, where);
                     assertEquals(aligned(x, y, r, LocalCost.absolute()),
-                            AntiDiagonalSweep.cost(x, y, r, true, Double.POSITIVE_INFINITY), 0.0, where);
+                            DistanceKernel.simd(x, y, r, true, Double.POSITIVE_INFINITY), 0.0, where);
                 }
             }
         }
