@@ -17,9 +17,10 @@ import java.util.Objects;
  * minimum over all warping paths of the summed local cost. It is not square-rooted and not normalised by path length.
  *
  * <p>{@link #align} stores all of \( D \) (\( n m \) doubles, \( O(nm) \) time) to recover a path;
- * {@link #distance} keeps two rows over the shorter sequence (\( O(\min(n, m)) \) memory, same time). Both evaluate
- * the recurrence with the same floating-point operations, and swapping \( x \) and \( y \) only transposes \( D \),
- * so {@code distance(x, y)}, {@code distance(y, x)} and {@code align(x, y).cost()} are bitwise equal for the
+ * {@link #distance} keeps three anti-diagonals or a few rows over the shorter sequence (\( O(\min(n, m)) \) memory,
+ * same time; {@link DistanceKernel} says which kernel runs). All evaluate each cell with the same floating-point
+ * operations (the minimum of three is exact in any order), and swapping \( x \) and \( y \) only transposes
+ * \( D \), so {@code distance(x, y)}, {@code distance(y, x)} and {@code align(x, y).cost()} are bitwise equal for the
  * squared cost.
  *
  * <p><b>Ties.</b> When several predecessors attain the minimum, the path prefers the diagonal \( (i-1, j-1) \), then
@@ -99,8 +100,8 @@ public final class Dtw {
      */
     public static double distance(double[] x, double[] y) {
         requireSequences(x, y, LocalCost.squared());
-        return requireFinite(banded(x, y, Math.max(x.length, y.length), Double.POSITIVE_INFINITY), x.length,
-                y.length);
+        return requireFinite(DistanceKernel.active().cost(x, y, Math.max(x.length, y.length),
+                Double.POSITIVE_INFINITY), x.length, y.length);
     }
 
     /**
@@ -117,158 +118,18 @@ public final class Dtw {
     }
 
     /**
-     * As {@link #distance(double[], double[], Window.SakoeChiba)}, but abandons as soon as every cell of a row exceeds
-     * {@code abandonAbove}: then no path can cost {@code abandonAbove} or less, and \( +\infty \) is returned
-     * (Rakthanmanon et al., KDD 2012, §4.2.3). Otherwise the exact cost is returned.
+     * As {@link #distance(double[], double[], Window.SakoeChiba)}, but may stop early once the cost is known to exceed
+     * {@code abandonAbove} (Rakthanmanon et al., KDD 2012, §4.2.3): when every cell of a row
+     * ({@link DistanceKernel#FOUR_ROW_SCALAR}) or of two consecutive anti-diagonals
+     * ({@link DistanceKernel#ANTI_DIAGONAL_SIMD}) exceeds it, every path does, and \( +\infty \) is returned.
      *
      * @param abandonAbove the cost beyond which the exact value is not needed; \( +\infty \) never abandons
-     * @return the DTW cost, or \( +\infty \) if it exceeds {@code abandonAbove}
+     * @return the DTW cost if it is at most {@code abandonAbove}; otherwise \( +\infty \) or the exact cost
      * @throws IllegalArgumentException also if {@code abandonAbove} is NaN
+     * @see DistanceKernel#active()
      */
     public static double distance(double[] x, double[] y, Window.SakoeChiba band, double abandonAbove) {
-        requireSequences(x, y, LocalCost.squared());
-        Objects.requireNonNull(band, "band must not be null");
-        if (Double.isNaN(abandonAbove)) {
-            throw new IllegalArgumentException("abandonAbove must not be NaN");
-        }
-        band.requireFits(x.length, y.length, false);
-        double cost = banded(x, y, band.radiusCells(), abandonAbove);
-        return cost == Double.POSITIVE_INFINITY && abandonAbove < Double.POSITIVE_INFINITY ? cost
-                : requireFinite(cost, x.length, y.length);
-    }
-
-    /**
-     * Rows over the longer sequence, columns over the shorter (the band is symmetric under transposition), four rows
-     * at a time. Columns are shifted by one so that index 0 and the cells just outside the band hold +∞ sentinels
-     * and the inner loops have no branch; the virtual cell (−1, −1) holds 0 so that D(0, 0) = c(0, 0).
-     *
-     * <p>Each cell depends on its left neighbour, so one row is a chain of dependent add–min operations. Rows
-     * i, …, i + 3 are therefore swept together, each one column behind the previous: the four chains are independent
-     * and the core overlaps them. The columns where not all four rows are inside the band are swept row by row
-     * before and after. Every cell still gets exactly c + min(diagonal, above, left), so the result is bitwise that
-     * of {@link #align(double[], double[])}.
-     */
-    private static double banded(double[] x, double[] y, int radiusCells, double abandonAbove) {
-        double[] rows = y.length <= x.length ? x : y;
-        double[] columns = y.length <= x.length ? y : x;
-        int n = rows.length;
-        int m = columns.length;
-        int r = Math.min(radiusCells, n);
-        double[] previous = new double[m + 2];
-        double[] a = new double[m + 2];
-        double[] b = new double[m + 2];
-        double[] c = new double[m + 2];
-        double[] d = new double[m + 2];
-        java.util.Arrays.fill(previous, Double.POSITIVE_INFINITY);
-        previous[0] = 0.0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            int loA = Math.max(0, i - r);
-            int loB = Math.max(0, i + 1 - r);
-            int loC = Math.max(0, i + 2 - r);
-            int loD = Math.max(0, i + 3 - r);
-            int hiA = Math.min(m - 1, i + r);
-            int hiB = Math.min(m - 1, i + 1 + r);
-            int hiC = Math.min(m - 1, i + 2 + r);
-            int hiD = Math.min(m - 1, i + 3 + r);
-            sentinels(a, loA, hiA, m);
-            sentinels(b, loB, hiB, m);
-            sentinels(c, loC, hiC, m);
-            sentinels(d, loD, hiD, m);
-            // Fused columns t: row A at t, B at t − 1, C at t − 2, D at t − 3, all inside their bands.
-            int start = Math.max(Math.max(loA + 1, loB + 2), Math.max(loC + 3, loD + 4));
-            int end = Math.min(Math.min(hiA + 1, hiB + 2), Math.min(hiC + 3, hiD + 4));
-            if (start > end) {
-                start = hiA + 2;
-                end = hiA + 1;
-            }
-            double xa = rows[i];
-            double xb = rows[i + 1];
-            double xc = rows[i + 2];
-            double xd = rows[i + 3];
-            double minimumA = sweep(xa, columns, previous, a, loA + 1, start - 1);
-            double minimumB = sweep(xb, columns, a, b, loB + 1, start - 2);
-            double minimumC = sweep(xc, columns, b, c, loC + 1, start - 3);
-            double minimumD = sweep(xd, columns, c, d, loD + 1, start - 4);
-            if (start <= end) {
-                double leftA = a[start - 1];
-                double leftB = b[start - 2];
-                double leftC = c[start - 3];
-                double leftD = d[start - 4];
-                for (int t = start; t <= end; t++) {
-                    double ea = xa - columns[t - 1];
-                    double eb = xb - columns[t - 2];
-                    double ec = xc - columns[t - 3];
-                    double ed = xd - columns[t - 4];
-                    double pa = previous[t - 1] <= previous[t] ? previous[t - 1] : previous[t];
-                    double pb = a[t - 2] <= a[t - 1] ? a[t - 2] : a[t - 1];
-                    double pc = b[t - 3] <= b[t - 2] ? b[t - 3] : b[t - 2];
-                    double pd = c[t - 4] <= c[t - 3] ? c[t - 4] : c[t - 3];
-                    leftA = ea * ea + (pa <= leftA ? pa : leftA);
-                    leftB = eb * eb + (pb <= leftB ? pb : leftB);
-                    leftC = ec * ec + (pc <= leftC ? pc : leftC);
-                    leftD = ed * ed + (pd <= leftD ? pd : leftD);
-                    a[t] = leftA;
-                    b[t - 1] = leftB;
-                    c[t - 2] = leftC;
-                    d[t - 3] = leftD;
-                    minimumA = leftA <= minimumA ? leftA : minimumA;
-                    minimumB = leftB <= minimumB ? leftB : minimumB;
-                    minimumC = leftC <= minimumC ? leftC : minimumC;
-                    minimumD = leftD <= minimumD ? leftD : minimumD;
-                }
-            }
-            minimumA = Math.min(minimumA, sweep(xa, columns, previous, a, Math.max(end + 1, loA + 1), hiA + 1));
-            minimumB = Math.min(minimumB, sweep(xb, columns, a, b, Math.max(end, loB + 1), hiB + 1));
-            minimumC = Math.min(minimumC, sweep(xc, columns, b, c, Math.max(end - 1, loC + 1), hiC + 1));
-            minimumD = Math.min(minimumD, sweep(xd, columns, c, d, Math.max(end - 2, loD + 1), hiD + 1));
-            // One row entirely above the threshold is enough: every path crosses every row.
-            if (Math.max(Math.max(minimumA, minimumB), Math.max(minimumC, minimumD)) > abandonAbove) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double[] free = previous;
-            previous = d;
-            d = free;
-        }
-        for (; i < n; i++) {
-            int lo = Math.max(0, i - r);
-            int hi = Math.min(m - 1, i + r);
-            sentinels(a, lo, hi, m);
-            if (sweep(rows[i], columns, previous, a, lo + 1, hi + 1) > abandonAbove) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double[] free = previous;
-            previous = a;
-            a = free;
-        }
-        return previous[m];
-    }
-
-    /** +∞ just left and just right of a row's band [lo, hi] (shifted indices lo and hi + 2). */
-    private static void sentinels(double[] row, int lo, int hi, int m) {
-        row[lo] = Double.POSITIVE_INFINITY;
-        if (hi + 2 <= m + 1) {
-            row[hi + 2] = Double.POSITIVE_INFINITY;
-        }
-    }
-
-    /**
-     * One row's shifted cells {@code from..to} (none if {@code from > to}) from the row above and the cell left of
-     * {@code from}, which must already hold its value or the sentinel. Returns the smallest value written.
-     */
-    private static double sweep(double xi, double[] columns, double[] above, double[] out, int from, int to) {
-        double left = out[from - 1];
-        double minimum = Double.POSITIVE_INFINITY;
-        for (int t = from; t <= to; t++) {
-            double e = xi - columns[t - 1];
-            double diagonal = above[t - 1];
-            double straight = above[t];
-            double fromAbove = diagonal <= straight ? diagonal : straight;
-            left = e * e + (fromAbove <= left ? fromAbove : left);
-            out[t] = left;
-            minimum = left <= minimum ? left : minimum;
-        }
-        return minimum;
+        return DistanceKernel.active().distance(x, y, band, abandonAbove);
     }
 
     /**
@@ -279,6 +140,17 @@ public final class Dtw {
      */
     public static double distance(double[] x, double[] y, LocalCost localCost) {
         requireSequences(x, y, localCost);
+        int wholeBand = Math.max(x.length, y.length);
+        if (localCost instanceof LocalCost.Squared) {
+            return requireFinite(DistanceKernel.active().cost(x, y, wholeBand, Double.POSITIVE_INFINITY), x.length,
+                    y.length);
+        }
+        // 1-D, the Euclidean cost is |x_i - y_j| too.
+        if (DistanceKernel.active() == DistanceKernel.ANTI_DIAGONAL_SIMD
+                && (localCost instanceof LocalCost.Absolute || localCost instanceof LocalCost.Euclidean)) {
+            return requireFinite(DistanceKernel.simd(x, y, wholeBand, true, Double.POSITIVE_INFINITY), x.length,
+                    y.length);
+        }
         // Rows run over the shorter sequence; when that is x we sweep the transpose of D, which has the same
         // recurrence because the three predecessors are a symmetric set.
         boolean rowsOverY = y.length <= x.length;
@@ -678,7 +550,7 @@ public final class Dtw {
         return WarpingPath.of(n, m, pathRows, pathColumns);
     }
 
-    private static void requireSequences(double[] x, double[] y, LocalCost localCost) {
+    static void requireSequences(double[] x, double[] y, LocalCost localCost) {
         Finite.check("x", x);
         Finite.check("y", y);
         Objects.requireNonNull(localCost, "localCost must not be null");
@@ -690,7 +562,7 @@ public final class Dtw {
         }
     }
 
-    private static double requireFinite(double cost, int n, int m) {
+    static double requireFinite(double cost, int n, int m) {
         if (cost == Double.POSITIVE_INFINITY) {
             throw new ArithmeticException("DTW cost of x (length " + n + ") and y (length " + m
                     + ") overflowed to Infinity: every warping path sums to more than Double.MAX_VALUE;"

@@ -1,6 +1,6 @@
 package dev.fovea.alignment.bench;
 
-import dev.fovea.alignment.dtw.Dtw;
+import dev.fovea.alignment.dtw.DistanceKernel;
 import dev.fovea.alignment.dtw.Window;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -19,14 +19,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Single-pair DTW cost (squared local cost, symmetric1) of two random walks of equal {@code length}, with no window
  * ({@code bandPercent = 100}: \( n^2 \) cells) or a Sakoe–Chiba band of radius {@code length · bandPercent / 100}
- * (\( n (2r + 1) - r(r + 1) \) cells). Cells per second = cells / measured time (docs/alignment.md lists them).
+ * (\( n (2r + 1) - r(r + 1) \) cells), by each {@link DistanceKernel}. Cells per second = cells / measured time
+ * (docs/alignment.md lists them). The fork adds {@code jdk.incubator.vector} so that both kernels can run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class DtwDistanceBenchmark {
 
     @Param({"1000", "4000", "10000"})
@@ -34,6 +35,9 @@ public class DtwDistanceBenchmark {
 
     @Param({"100", "10"})
     public int bandPercent;
+
+    @Param({"ANTI_DIAGONAL_SIMD", "FOUR_ROW_SCALAR"})
+    public DistanceKernel kernel;
 
     private double[] x;
     private double[] y;
@@ -59,6 +63,6 @@ public class DtwDistanceBenchmark {
 
     @Benchmark
     public double distance() {
-        return Dtw.distance(x, y, band);
+        return kernel.distance(x, y, band, Double.POSITIVE_INFINITY);
     }
 }
