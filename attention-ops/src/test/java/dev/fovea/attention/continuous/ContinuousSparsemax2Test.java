@@ -114,18 +114,9 @@ class ContinuousSparsemax2Test extends ExpectationContract {
         double worstF = 0;
         double worstJacobian = 0;
         for (int trial = 0; trial < 1500; trial++) {
-            double vx = Math.exp(random.nextDouble(Math.log(1e-3), Math.log(0.1)));
-            double vy = vx * Math.exp(random.nextDouble(-3.0, 3.0));
-            double rho = random.nextDouble(-0.95, 0.95);
-            TruncatedParaboloid p = TruncatedParaboloid.fromCovariance(random.nextDouble(0.0, 1.0),
-                    random.nextDouble(0.0, 1.0), SymmetricMatrix2.of(vx, rho * Math.sqrt(vx * vy), vy));
-            double sx = Math.exp(random.nextDouble(Math.log(0.02), Math.log(0.3)));
-            double sy = random.nextBoolean() ? sx : Math.exp(random.nextDouble(Math.log(0.02), Math.log(0.3)));
-            double basisRho = random.nextBoolean() ? 0.0 : random.nextDouble(-0.8, 0.8);
-            Gaussian2 psi = Gaussian2.of(random.nextDouble(-0.5, 1.5), random.nextDouble(-0.5, 1.5),
-                    SymmetricMatrix2.of(sx * sx, basisRho * sx * sy, sy * sy));
-            EllipseIntegrals integrals = EllipseIntegrals.of(new double[] {p.meanX(), p.meanY()}, p.scale().cholesky(),
-                    p.radiusSquared(), psi);
+            HardEllipsePair pair = HardEllipsePair.draw(random);
+            TruncatedParaboloid p = pair.density();
+            EllipseIntegrals integrals = pair.integrals();
             if (integrals.vanishes() || integrals.nodesFor(true) > EllipseIntegrals.MAX_NODES / 4) {
                 continue;
             }

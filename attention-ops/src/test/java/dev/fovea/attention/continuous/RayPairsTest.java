@@ -62,16 +62,8 @@ class RayPairsTest {
         SplittableRandom random = new SplittableRandom(78);
         double worst = 0;
         for (int trial = 0; trial < 2000; trial++) {
-            double vx = Math.exp(random.nextDouble(Math.log(1e-3), Math.log(0.1)));
-            double vy = vx * Math.exp(random.nextDouble(-3.0, 3.0));
-            double rho = random.nextDouble(-0.95, 0.95);
-            TruncatedParaboloid p = TruncatedParaboloid.fromCovariance(random.nextDouble(0.0, 1.0),
-                    random.nextDouble(0.0, 1.0), SymmetricMatrix2.of(vx, rho * Math.sqrt(vx * vy), vy));
-            double sx = Math.exp(random.nextDouble(Math.log(0.02), Math.log(0.3)));
-            double sy = random.nextBoolean() ? sx : Math.exp(random.nextDouble(Math.log(0.02), Math.log(0.3)));
-            Gaussian2 psi = Gaussian2.of(random.nextDouble(-0.5, 1.5), random.nextDouble(-0.5, 1.5),
-                    SymmetricMatrix2.of(sx * sx, random.nextDouble(-0.8, 0.8) * sx * sy, sy * sy));
-            worst = Math.max(worst, routeDifference(p, psi, 1 + trial % 40));
+            HardEllipsePair pair = HardEllipsePair.draw(random);
+            worst = Math.max(worst, routeDifference(pair.density(), pair.basisFunction(), 1 + trial % 40));
         }
         assertTrue(worst <= 1e-10, "vector and scalar sums differ by " + worst);
     }
