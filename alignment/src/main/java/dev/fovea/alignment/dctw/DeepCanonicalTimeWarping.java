@@ -60,7 +60,8 @@ import java.util.Objects;
  *
  * <p>Cost per alternation: {@code epochs} forward/backward passes over the \( L \) paired frames plus
  * \( O(n_x n_y k) \) for DTW. Not thread-safe across concurrent calls on one engine: only one
- * {@link GradientCollector} may be active per JVM (DJL 0.35).
+ * {@link GradientCollector} may be active per JVM (DJL 0.35). On PyTorch, {@code -Dai.djl.pytorch.num_threads=1} is
+ * much faster for these small tensors on a loaded machine (measured 50 times, docs/alignment.md).
  */
 public final class DeepCanonicalTimeWarping {
 
