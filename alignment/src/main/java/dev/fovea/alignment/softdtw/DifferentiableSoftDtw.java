@@ -3,6 +3,9 @@ package dev.fovea.alignment.softdtw;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import dev.fovea.alignment.dtw.Window;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,10 +15,14 @@ import java.util.Objects;
  * {@link SoftDtwBlock}.
  *
  * <p>The local cost is \( \delta_{ij} = \| x_i - y_j \|^2 \) from broadcasting; the recursion runs cell by cell on
- * scalar arrays, border cells with their single predecessor (equivalent to the \( +\infty \) padding, without
- * infinities in the graph), interior cells with
- * \( \min^\gamma(a) = a_{\min} - \gamma \log \sum_k e^{(a_{\min} - a_k)/\gamma} \). That is \( O(nm) \) engine calls:
- * meant for losses on short sequences (tens of frames); use the kernel for long ones. No window.
+ * scalar arrays with
+ * \( \min^\gamma(a) = a_{\min} - \gamma \log \sum_k e^{(a_{\min} - a_k)/\gamma} \) over the predecessors whose
+ * \( R \) is finite. A predecessor outside the grid, outside the {@link Window} (same semantics as {@link SoftDtw}
+ * and {@code Dtw}), or that no admissible path reaches has \( R = +\infty \) in the kernel and contributes
+ * \( e^{-\infty} = 0 \) to the sum; here it is left out of the sum instead, which is the same value without
+ * infinities in the graph (whose gradients would be NaN). Which cells are finite depends only on the window and
+ * the lengths, so it is decided before the recursion. That is \( O(nm) \) engine calls: meant for losses on short
+ * sequences (tens of frames); use the kernel for long ones.
  *
  * <p>Shapes: {@code x} \( (n, d) \), {@code y} \( (m, d) \), same data type (use float64 to compare with the kernel);
  * the result is a scalar of that type. Inputs are not validated for finiteness (they live on the engine); NaN
@@ -36,9 +43,20 @@ public final class DifferentiableSoftDtw {
      *                                  \( (n, d) \) and \( (m, d) \)
      */
     public static NDArray value(NDArray x, NDArray y, double gamma) {
+        return value(x, y, gamma, Window.none());
+    }
+
+    /**
+     * \( \operatorname{sdtw}_\gamma(x, y) \) over the paths within {@code window}, differentiable.
+     *
+     * @param window the admissible cells, as for {@link SoftDtw#of(double, Window)}
+     * @throws IllegalArgumentException as {@link #value(NDArray, NDArray, double)}, and with a message starting with
+     *                                  {@code "window"} if the window admits no path for the lengths
+     */
+    public static NDArray value(NDArray x, NDArray y, double gamma, Window window) {
         Objects.requireNonNull(x, "x must not be null");
         Objects.requireNonNull(y, "y must not be null");
-        SoftDtw.of(gamma);
+        SoftDtw kernel = SoftDtw.of(gamma, window);
         if (x.getShape().dimension() != 2 || y.getShape().dimension() != 2) {
             throw new IllegalArgumentException("x and y must be (frames, channels) matrices, got x " + x.getShape()
                     + " and y " + y.getShape());
@@ -52,20 +70,33 @@ public final class DifferentiableSoftDtw {
         if (n == 0 || m == 0) {
             throw new IllegalArgumentException("x and y must have at least one frame, got " + n + " and " + m);
         }
+        kernel.requirePath(n, m);
         NDArray cost = x.expandDims(1).sub(y.expandDims(0)).square().sum(new int[] {2});
         NDArray[][] r = new NDArray[n][m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
+                if (!window.admits(i, j, n, m)) {
+                    continue;
+                }
                 NDArray local = cost.get(i, j);
                 if (i == 0 && j == 0) {
                     r[i][j] = local;
-                } else if (i == 0) {
-                    r[i][j] = local.add(r[i][j - 1]);
-                } else if (j == 0) {
-                    r[i][j] = local.add(r[i - 1][j]);
-                } else {
-                    r[i][j] = local.add(softMin(NDArrays.stack(new NDList(r[i - 1][j - 1], r[i - 1][j],
-                            r[i][j - 1])), gamma));
+                    continue;
+                }
+                List<NDArray> finite = new ArrayList<>(3);
+                if (i > 0 && j > 0 && r[i - 1][j - 1] != null) {
+                    finite.add(r[i - 1][j - 1]);
+                }
+                if (i > 0 && r[i - 1][j] != null) {
+                    finite.add(r[i - 1][j]);
+                }
+                if (j > 0 && r[i][j - 1] != null) {
+                    finite.add(r[i][j - 1]);
+                }
+                if (finite.size() == 1) {
+                    r[i][j] = local.add(finite.get(0));
+                } else if (finite.size() > 1) {
+                    r[i][j] = local.add(softMin(NDArrays.stack(new NDList(finite)), gamma));
                 }
             }
         }
@@ -77,7 +108,19 @@ public final class DifferentiableSoftDtw {
      * differentiable (see {@link SoftDtw#divergence}).
      */
     public static NDArray divergence(NDArray x, NDArray y, double gamma) {
-        return value(x, y, gamma).sub(value(x, x, gamma).add(value(y, y, gamma)).mul(0.5));
+        return divergence(x, y, gamma, Window.none());
+    }
+
+    /**
+     * The divergence within {@code window}; the self-terms use the window's rule on their own lengths, as
+     * {@link SoftDtw#divergence} does.
+     *
+     * @throws IllegalArgumentException as {@link #value(NDArray, NDArray, double, Window)}, and if the window is a
+     *                                  mask
+     */
+    public static NDArray divergence(NDArray x, NDArray y, double gamma, Window window) {
+        SoftDtw.of(gamma, window).requireSelfTerms();
+        return value(x, y, gamma, window).sub(value(x, x, gamma, window).add(value(y, y, gamma, window)).mul(0.5));
     }
 
     private static NDArray softMin(NDArray candidates, double gamma) {

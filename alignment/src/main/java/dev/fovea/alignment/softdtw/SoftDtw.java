@@ -1,6 +1,8 @@
 package dev.fovea.alignment.softdtw;
 
+import dev.fovea.alignment.dtw.Window;
 import dev.fovea.alignment.frames.Frames;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -29,9 +31,21 @@ import java.util.Objects;
  * + \operatorname{sdtw}_\gamma(y, y)) \), which is zero when \( x = y \) and non-negative for the squared Euclidean
  * cost (their Prop. 2: \( e^{-\delta/\gamma} \) is a positive-definite kernel).
  *
- * <p><b>Window.</b> With a Sakoe–Chiba radius \( r \) (in cells), only cells with \( |i - j| \le r \) (0-based frame
- * indices, no slope correction for \( n \ne m \)) are admissible; the others have \( R = +\infty \) and \( E = 0 \).
- * The end cell must be admissible: \( |n - m| \le r \), else the sequences are rejected.
+ * <p><b>Window.</b> Any {@link Window} of {@link dev.fovea.alignment.dtw.Dtw} (none, Sakoe–Chiba
+ * \( |i - j| \le r \), Itakura parallelogram, mask), with exactly its semantics: cell \( (i, j) \) (0-based frame
+ * indices) is admissible iff {@link Window#admits(int, int, int, int) admits(i, j, n, m)}. Inadmissible cells have
+ * \( R = +\infty \) and \( E = 0 \), so \( \operatorname{sdtw}_\gamma \) is the soft minimum over the admissible
+ * paths only, and it tends to windowed DTW (symmetric1, squared cost) as \( \gamma \to 0 \). Admissible cells that no
+ * admissible path reaches (possible with a mask) also have \( E = 0 \). When the window admits no path for the
+ * lengths, {@link IllegalArgumentException} with a message starting with {@code "window"}, as {@code Dtw} says it.
+ *
+ * <p><b>Divergence with a window.</b> The self-terms apply the window's own rule to their lengths:
+ * \( \operatorname{sdtw}_\gamma(x, x) \) uses {@code admits(i, j, n, n)}, \( \operatorname{sdtw}_\gamma(y, y) \) uses
+ * {@code admits(i, j, m, m)} (the band \( |i - j| \le r \), resp. the parallelogram of the same slope through the
+ * corners of the \( n \times n \) grid). Both always admit the diagonal path, so the self-terms exist. A mask is
+ * fixed to one \( n \times m \) grid and has no rule for \( x \) against \( x \): {@link #divergence} and
+ * {@link #divergenceGradient} refuse it. Non-negativity is proven (Blondel et al., Prop. 2) without a window; with a
+ * Sakoe–Chiba or Itakura window it is observed on random inputs in the tests, not proven.
  *
  * <p><b>Numerics.</b> The soft minimum is evaluated with the maximum factored out, so it neither overflows nor
  * underflows for any finite arguments. Inputs must be finite; an {@link ArithmeticException} is thrown if the value
@@ -40,12 +54,11 @@ import java.util.Objects;
 public final class SoftDtw {
 
     private final double gamma;
-    /** −1 for no window. */
-    private final int radiusCells;
+    private final Window window;
 
-    private SoftDtw(double gamma, int radiusCells) {
+    private SoftDtw(double gamma, Window window) {
         this.gamma = gamma;
-        this.radiusCells = radiusCells;
+        this.window = window;
     }
 
     /**
@@ -56,7 +69,19 @@ public final class SoftDtw {
      *                                  got 0.0"})
      */
     public static SoftDtw of(double gamma) {
-        return new SoftDtw(requireGamma(gamma), -1);
+        return new SoftDtw(requireGamma(gamma), Window.none());
+    }
+
+    /**
+     * Soft-DTW restricted to the cells of a {@link Window} (see the class comment).
+     *
+     * @param gamma  the smoothing \( \gamma &gt; 0 \), finite
+     * @param window the admissible cells, as for {@code Dtw}
+     * @throws IllegalArgumentException if {@code gamma} is not a positive finite number
+     */
+    public static SoftDtw of(double gamma, Window window) {
+        Objects.requireNonNull(window, "window must not be null");
+        return new SoftDtw(requireGamma(gamma), window);
     }
 
     /**
@@ -67,10 +92,7 @@ public final class SoftDtw {
      * @throws IllegalArgumentException if {@code gamma} is not positive and finite or {@code radiusCells} is negative
      */
     public static SoftDtw withSakoeChibaRadius(double gamma, int radiusCells) {
-        if (radiusCells < 0) {
-            throw new IllegalArgumentException("radiusCells must be >= 0, got " + radiusCells);
-        }
-        return new SoftDtw(requireGamma(gamma), radiusCells);
+        return of(gamma, Window.sakoeChiba(radiusCells));
     }
 
     private static double requireGamma(double gamma) {
@@ -85,9 +107,14 @@ public final class SoftDtw {
         return gamma;
     }
 
-    /** The Sakoe–Chiba radius in cells, or −1 when there is no window. */
+    /** The window. */
+    public Window window() {
+        return window;
+    }
+
+    /** The Sakoe–Chiba radius in cells, or −1 when the window is not a Sakoe–Chiba band. */
     public int radiusCells() {
-        return radiusCells;
+        return window instanceof Window.SakoeChiba band ? band.radiusCells() : -1;
     }
 
     /** A 1-D sequence as an \( n \times 1 \) matrix, for the multivariate methods. */
@@ -106,7 +133,7 @@ public final class SoftDtw {
      * @param x \( n \times d \), \( n \ge 1 \), finite, rows of equal length
      * @param y \( m \times d \), same \( d \)
      * @throws IllegalArgumentException if a sequence is empty, ragged or not finite, the dimensions differ, or the
-     *                                  window excludes the end cell
+     *                                  window admits no path for the lengths
      * @throws ArithmeticException      if the value overflows
      */
     public double value(double[][] x, double[][] y) {
@@ -152,10 +179,20 @@ public final class SoftDtw {
     /**
      * The soft-DTW divergence \( D_\gamma(x, y) \) of the class comment: zero for \( x = y \), non-negative.
      *
+     * @throws IllegalArgumentException as {@link #value}, and if the window is a mask (no rule for the self-terms)
      * @see #value(double[][], double[][])
      */
     public double divergence(double[][] x, double[][] y) {
+        requireSelfTerms();
         return value(x, y) - 0.5 * (value(x, x) + value(y, y));
+    }
+
+    /** Refuses a mask, which has no rule for the self-terms of the divergence. */
+    void requireSelfTerms() {
+        if (window instanceof Window.Mask mask) {
+            throw new IllegalArgumentException("window: the soft-DTW divergence needs sdtw(x, x) and sdtw(y, y), "
+                    + "and a mask (" + mask + ") is fixed to one n x m grid; use none, sakoe-chiba or itakura");
+        }
     }
 
     /**
@@ -164,6 +201,7 @@ public final class SoftDtw {
      * \( \partial_x D_\gamma(x, y) = \partial_1 \operatorname{sdtw}_\gamma(x, y) - \partial_1 \operatorname{sdtw}_\gamma(x, x) \).
      */
     public Gradient divergenceGradient(double[][] x, double[][] y) {
+        requireSelfTerms();
         Gradient xy = gradient(x, y);
         Gradient xx = gradient(x, x);
         double[][] g = xy.dx();
@@ -202,36 +240,75 @@ public final class SoftDtw {
         return g;
     }
 
-    private boolean admissible(int i, int j) {
-        return radiusCells < 0 || Math.abs(i - j) <= radiusCells;
+    /**
+     * The admissible cells for \( n \times m \), after {@link Window#requireFits}; a window that fits but admits no
+     * path is caught by the forward pass.
+     */
+    private boolean[][] admissible(int n, int m) {
+        window.requireFits(n, m, false);
+        boolean[][] admitted = new boolean[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                admitted[i][j] = window.admits(i, j, n, m);
+            }
+        }
+        return admitted;
     }
 
     /** R with a border row and column: r[i + 1][j + 1] is the accumulated value of cell (i, j). */
     private double[][] forward(double[][] cost) {
         int n = cost.length;
         int m = cost[0].length;
-        if (radiusCells >= 0 && Math.abs(n - m) > radiusCells) {
-            throw new IllegalArgumentException("radiusCells " + radiusCells + " excludes the end cell: x has " + n
-                    + " frames, y has " + m + "; need |n - m| <= radiusCells");
-        }
+        boolean[][] admitted = admissible(n, m);
         double[][] r = new double[n + 1][m + 1];
         for (double[] row : r) {
-            java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
+            Arrays.fill(row, Double.POSITIVE_INFINITY);
         }
         r[0][0] = 0.0;
         for (int i = 1; i <= n; i++) {
             for (int j = 1; j <= m; j++) {
-                if (admissible(i - 1, j - 1)) {
+                if (admitted[i - 1][j - 1]) {
                     r[i][j] = cost[i - 1][j - 1] + softMin(r[i - 1][j - 1], r[i - 1][j], r[i][j - 1]);
                 }
             }
         }
         double value = r[n][m];
+        if (value == Double.POSITIVE_INFINITY) {
+            requirePath(admitted);
+        }
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("soft-DTW value overflowed to " + value + " for x with " + n
                     + " frames and y with " + m + "; rescale the sequences");
         }
         return r;
+    }
+
+    /** Rejects lengths for which the window admits no path, as {@link #value} does. */
+    void requirePath(int n, int m) {
+        requirePath(admissible(n, m));
+    }
+
+    private void requirePath(boolean[][] admitted) {
+        int n = admitted.length;
+        int m = admitted[0].length;
+        if (!reachable(admitted)) {
+            throw new IllegalArgumentException("window admits no warping path: symmetric1 steps within " + window
+                    + " cannot reach row " + (n - 1) + " at column " + (m - 1) + " for n = " + n + ", m = " + m);
+        }
+    }
+
+    /** Whether an admissible symmetric1 path joins (0, 0) to (n − 1, m − 1), independently of the costs. */
+    private static boolean reachable(boolean[][] admitted) {
+        int n = admitted.length;
+        int m = admitted[0].length;
+        boolean[][] reached = new boolean[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                reached[i][j] = admitted[i][j] && ((i == 0 && j == 0) || (i > 0 && reached[i - 1][j])
+                        || (j > 0 && reached[i][j - 1]) || (i > 0 && j > 0 && reached[i - 1][j - 1]));
+            }
+        }
+        return reached[n - 1][m - 1];
     }
 
     private double softMin(double a, double b, double c) {
@@ -243,6 +320,7 @@ public final class SoftDtw {
         return min - gamma * Math.log(sum);
     }
 
+    /** E; a cell or successor with \( R = +\infty \) (inadmissible or unreached) contributes nothing. */
     private double[][] backward(double[][] cost, double[][] r) {
         int n = cost.length;
         int m = cost[0].length;
@@ -250,24 +328,28 @@ public final class SoftDtw {
         e[n - 1][m - 1] = 1.0;
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                if ((i == n - 1 && j == m - 1) || !admissible(i, j)) {
+                double here = r[i + 1][j + 1];
+                if ((i == n - 1 && j == m - 1) || here == Double.POSITIVE_INFINITY) {
                     continue;
                 }
-                double here = r[i + 1][j + 1];
                 double sum = 0.0;
-                if (i + 1 < n && admissible(i + 1, j)) {
-                    sum += e[i + 1][j] * Math.exp((r[i + 2][j + 1] - cost[i + 1][j] - here) / gamma);
+                if (i + 1 < n) {
+                    sum += successor(e[i + 1][j], r[i + 2][j + 1], cost[i + 1][j], here);
                 }
-                if (j + 1 < m && admissible(i, j + 1)) {
-                    sum += e[i][j + 1] * Math.exp((r[i + 1][j + 2] - cost[i][j + 1] - here) / gamma);
+                if (j + 1 < m) {
+                    sum += successor(e[i][j + 1], r[i + 1][j + 2], cost[i][j + 1], here);
                 }
-                if (i + 1 < n && j + 1 < m && admissible(i + 1, j + 1)) {
-                    sum += e[i + 1][j + 1] * Math.exp((r[i + 2][j + 2] - cost[i + 1][j + 1] - here) / gamma);
+                if (i + 1 < n && j + 1 < m) {
+                    sum += successor(e[i + 1][j + 1], r[i + 2][j + 2], cost[i + 1][j + 1], here);
                 }
                 e[i][j] = sum;
             }
         }
         return e;
+    }
+
+    private double successor(double eNext, double rNext, double costNext, double here) {
+        return rNext == Double.POSITIVE_INFINITY ? 0.0 : eNext * Math.exp((rNext - costNext - here) / gamma);
     }
 
     private static void requireCost(double[][] cost) {

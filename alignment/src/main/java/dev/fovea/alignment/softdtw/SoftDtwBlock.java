@@ -5,11 +5,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.fovea.alignment.dtw.Window;
 
 /**
  * A parameter-free DJL block computing soft-DTW or its divergence: inputs {@code (x, y)} of shapes \( (n, d) \) and
  * \( (m, d) \), output one scalar. It only calls {@link DifferentiableSoftDtw}; use it as a differentiable alignment
- * loss inside a larger model (e.g. after per-sequence encoders, as deep CTW-style training does).
+ * loss inside a larger model (e.g. after per-sequence encoders, as deep CTW-style training does). An optional
+ * {@link Window} restricts the paths as in {@link SoftDtw}.
  */
 public final class SoftDtwBlock extends AbstractBlock {
 
@@ -17,12 +19,17 @@ public final class SoftDtwBlock extends AbstractBlock {
 
     private final double gamma;
     private final boolean divergence;
+    private final Window window;
 
-    private SoftDtwBlock(double gamma, boolean divergence) {
+    private SoftDtwBlock(double gamma, boolean divergence, Window window) {
         super(VERSION);
-        SoftDtw.of(gamma);
+        SoftDtw kernel = SoftDtw.of(gamma, window);
+        if (divergence) {
+            kernel.requireSelfTerms();
+        }
         this.gamma = gamma;
         this.divergence = divergence;
+        this.window = window;
     }
 
     /**
@@ -31,7 +38,16 @@ public final class SoftDtwBlock extends AbstractBlock {
      * @throws IllegalArgumentException if {@code gamma} is not positive and finite
      */
     public static SoftDtwBlock value(double gamma) {
-        return new SoftDtwBlock(gamma, false);
+        return new SoftDtwBlock(gamma, false, Window.none());
+    }
+
+    /**
+     * The raw value within a window.
+     *
+     * @throws IllegalArgumentException if {@code gamma} is not positive and finite
+     */
+    public static SoftDtwBlock value(double gamma, Window window) {
+        return new SoftDtwBlock(gamma, false, window);
     }
 
     /**
@@ -40,7 +56,16 @@ public final class SoftDtwBlock extends AbstractBlock {
      * @throws IllegalArgumentException if {@code gamma} is not positive and finite
      */
     public static SoftDtwBlock divergence(double gamma) {
-        return new SoftDtwBlock(gamma, true);
+        return new SoftDtwBlock(gamma, true, Window.none());
+    }
+
+    /**
+     * The divergence within a window (self-terms as in {@link SoftDtw#divergence}).
+     *
+     * @throws IllegalArgumentException if {@code gamma} is not positive and finite or the window is a mask
+     */
+    public static SoftDtwBlock divergence(double gamma, Window window) {
+        return new SoftDtwBlock(gamma, true, window);
     }
 
     @Override
@@ -49,8 +74,8 @@ public final class SoftDtwBlock extends AbstractBlock {
         if (inputs.size() != 2) {
             throw new IllegalArgumentException("inputs must hold x and y, got " + inputs.size() + " arrays");
         }
-        return new NDList(divergence ? DifferentiableSoftDtw.divergence(inputs.get(0), inputs.get(1), gamma)
-                : DifferentiableSoftDtw.value(inputs.get(0), inputs.get(1), gamma));
+        return new NDList(divergence ? DifferentiableSoftDtw.divergence(inputs.get(0), inputs.get(1), gamma, window)
+                : DifferentiableSoftDtw.value(inputs.get(0), inputs.get(1), gamma, window));
     }
 
     @Override

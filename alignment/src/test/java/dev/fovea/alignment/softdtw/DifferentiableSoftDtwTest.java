@@ -3,6 +3,7 @@ package dev.fovea.alignment.softdtw;
 import static dev.fovea.alignment.frames.FrameFixtures.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -10,6 +11,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.fovea.alignment.dtw.Window;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,59 @@ class DifferentiableSoftDtwTest {
             assertEquals("x has 3 channels, y has 2", assertThrows(IllegalArgumentException.class,
                     () -> DifferentiableSoftDtw.value(inputs.get(0), manager.ones(new ai.djl.ndarray.types.Shape(2, 2),
                             ai.djl.ndarray.types.DataType.FLOAT64), 1.0)).getMessage());
+        }
+    }
+
+    @Test
+    void windowedAutogradMatchesTheKernelWithEveryWindow() {
+        SplittableRandom random = new SplittableRandom(13);
+        int n = 6;
+        int m = 5;
+        double[][] x = gaussian(random, n, 2);
+        double[][] y = gaussian(random, m, 2);
+        double gamma = 0.3;
+        for (Window window : SoftDtwWindowTest.windows(random, n, m)) {
+            SoftDtw kernel = SoftDtw.of(gamma, window);
+            SoftDtw.Gradient expected = kernel.gradient(x, y);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray xs = manager.create(flat(x)).reshape(n, 2);
+                NDArray ys = manager.create(flat(y)).reshape(m, 2);
+                xs.setRequiresGradient(true);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray value = DifferentiableSoftDtw.value(xs, ys, gamma, window);
+                    assertEquals(expected.value(), value.getDouble(), 1e-12 * (1 + Math.abs(expected.value())),
+                            window.toString());
+                    collector.backward(value);
+                }
+                assertMatrices(expected.dx(), matrix(xs.getGradient(), n, 2));
+                if (!(window instanceof Window.Mask)) {
+                    SoftDtw.Gradient expectedDivergence = kernel.divergenceGradient(x, y);
+                    xs.getGradient().subi(xs.getGradient());
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray divergence = DifferentiableSoftDtw.divergence(xs, ys, gamma, window);
+                        assertEquals(expectedDivergence.value(), divergence.getDouble(), 1e-12, window.toString());
+                        collector.backward(divergence);
+                    }
+                    assertMatrices(expectedDivergence.dx(), matrix(xs.getGradient(), n, 2));
+                    double block = SoftDtwBlock.divergence(gamma, window).forward(new ParameterStore(manager, false),
+                            new NDList(xs, ys), false).singletonOrThrow().getDouble();
+                    assertEquals(expectedDivergence.value(), block, 1e-12);
+                } else {
+                    assertThrows(IllegalArgumentException.class, () -> SoftDtwBlock.divergence(gamma, window));
+                    assertTrue(Double.isFinite(SoftDtwBlock.value(gamma, window).forward(
+                            new ParameterStore(manager, false), new NDList(xs, ys), false).singletonOrThrow()
+                            .getDouble()));
+                }
+            }
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray four = manager.zeros(new ai.djl.ndarray.types.Shape(4, 1), ai.djl.ndarray.types.DataType.FLOAT64);
+            NDArray two = manager.zeros(new ai.djl.ndarray.types.Shape(2, 1), ai.djl.ndarray.types.DataType.FLOAT64);
+            Window band = Window.sakoeChiba(1);
+            assertEquals(assertThrows(IllegalArgumentException.class,
+                    () -> SoftDtw.of(1, band).value(new double[4][1], new double[2][1])).getMessage(),
+                    assertThrows(IllegalArgumentException.class,
+                            () -> DifferentiableSoftDtw.value(four, two, 1, band)).getMessage());
         }
     }
 }

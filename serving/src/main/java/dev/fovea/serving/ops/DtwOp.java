@@ -24,7 +24,7 @@ import java.util.Map;
  * ({@code squared}, {@code euclidean}, {@code absolute}; default squared); {@code window} ({@code {"type":"none"}},
  * {@code {"type":"sakoe-chiba","radiusCells":r}} for \( |i - j| \le r \), {@code {"type":"itakura","maxSlope":s}},
  * {@code {"type":"mask","mask":[[true,false,…],…]}} with an n × m boolean matrix, cell (i, j) admissible iff
- * {@code mask[i][j]}); {@code stepPattern} (a {@code dtw} name, default symmetric1); {@code openBegin},
+ * {@code mask[i][j]}; read by {@link WindowField}); {@code stepPattern} (a {@code dtw} name, default symmetric1); {@code openBegin},
  * {@code openEnd} (default false); {@code multivariate} ({@code dependent}, default: one path for all channels,
  * DTW_D; {@code independent}: DTW_I, each channel aligned on its own); {@code path} (default true). {@code cost} is
  * the accumulated cost of the optimal path under the pattern's weights, {@code normalizedCost} that divided by the
@@ -37,15 +37,13 @@ import java.util.Map;
  */
 final class DtwOp implements Op {
 
-    private static final KernelArguments ARGUMENTS = new KernelArguments(Map.of(
-            "x", "x", "y", "y", "localCost", "localCost", "window", "window", "radiusCells", "window.radiusCells",
-            "maxSlope", "window.maxSlope", "mask", "window.mask", "stepPattern", "stepPattern", "openBegin",
-            "openBegin"), "body");
+    private static final Map<String, String> DTW_ARGUMENTS = Map.of(
+            "x", "x", "y", "y", "localCost", "localCost", "stepPattern", "stepPattern", "openBegin", "openBegin");
+
+    private static final KernelArguments ARGUMENTS = WindowField.arguments(DTW_ARGUMENTS, false);
 
     /** With a mask, the window's errors (wrong shape, no admissible path) are the mask's. */
-    private static final KernelArguments MASK_ARGUMENTS = new KernelArguments(Map.of(
-            "x", "x", "y", "y", "localCost", "localCost", "window", "window.mask", "mask", "window.mask",
-            "stepPattern", "stepPattern", "openBegin", "openBegin"), "body");
+    private static final KernelArguments MASK_ARGUMENTS = WindowField.arguments(DTW_ARGUMENTS, true);
 
     @Override
     public String name() {
@@ -59,7 +57,7 @@ final class DtwOp implements Op {
         DtwOptions options;
         KernelArguments arguments = ARGUMENTS;
         try {
-            Window window = window(request);
+            Window window = WindowField.read(request);
             if (window instanceof Window.Mask) {
                 arguments = MASK_ARGUMENTS;
             }
@@ -186,25 +184,6 @@ final class DtwOp implements Op {
             case "absolute" -> LocalCost.absolute();
             default -> throw new InvalidRequestException("cost",
                     "cost must be squared, euclidean or absolute, got " + name);
-        };
-    }
-
-    private static Window window(JsonRequest request) {
-        if (!request.has("window")) {
-            return Window.none();
-        }
-        JsonRequest window = request.object("window");
-        String type = window.string("type");
-        return switch (type) {
-            case "none" -> Window.none();
-            case "sakoe-chiba" -> {
-                window.required("radiusCells");
-                yield Window.sakoeChiba((int) window.integer("radiusCells", 0, 0, Integer.MAX_VALUE));
-            }
-            case "itakura" -> Window.itakura(window.number("maxSlope"));
-            case "mask" -> Window.mask(window.booleanMatrix("mask"));
-            default -> throw new InvalidRequestException("window.type",
-                    "window.type must be none, sakoe-chiba, itakura or mask, got " + type);
         };
     }
 
