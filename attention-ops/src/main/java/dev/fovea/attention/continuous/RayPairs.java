@@ -1,5 +1,7 @@
 package dev.fovea.attention.continuous;
 
+import dev.fovea.math.VectorApi;
+
 /**
  * The inner loop of {@link EllipseIntegrals}: for each angle \( \vartheta_k \) of a half circle, the radial closed forms
  * on the two opposite rays \( \pm u(\vartheta_k) \) and their contributions to the seven angular sums
@@ -12,9 +14,6 @@ package dev.fovea.attention.continuous;
  * the library works, slower, without it. Both agree to rounding (the tests compare them).
  */
 sealed interface RayPairs permits ScalarRayPairs, VectorRayPairs {
-
-    /** Name of the JDK module the vector implementation needs. */
-    String VECTOR_MODULE = "jdk.incubator.vector";
 
     /**
      * Adds the contributions of the ray pairs \( \pm(\cos_k, \sin_k) \), \( 0 \le k &lt; \) {@code pairs}, to
@@ -29,14 +28,11 @@ sealed interface RayPairs permits ScalarRayPairs, VectorRayPairs {
     void add(EllipseIntegrals integrals, double[] cos, double[] sin, int pairs, double[] sums);
 
     /**
-     * The vector implementation if the JVM resolved {@value #VECTOR_MODULE}, else the scalar one.
+     * The vector implementation if the JVM resolved the Vector API module ({@link VectorApi#isResolved()}) and the
+     * CPU has at least two double lanes (fewer would run the Vector API without SIMD), else the scalar one.
      */
     static RayPairs fastest() {
-        return vectorModuleResolved() ? VectorRayPairs.create() : ScalarRayPairs.INSTANCE;
-    }
-
-    /** Whether {@value #VECTOR_MODULE} is in the boot layer (the JVM was started with it added). */
-    static boolean vectorModuleResolved() {
-        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+        boolean simd = VectorApi.isResolved() && VectorRayPairs.lanes() >= 2;
+        return simd ? VectorRayPairs.create() : ScalarRayPairs.INSTANCE;
     }
 }

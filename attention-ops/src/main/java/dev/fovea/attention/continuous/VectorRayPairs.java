@@ -30,7 +30,8 @@ final class VectorRayPairs implements RayPairs {
      * Monomial coefficients (constant first) in \( \tau \) of \( h(\tau) = (1 + x/\kappa)\operatorname{erfcx}(x) \),
      * \( x = \kappa(1 + \tau)/(1 - \tau) \), \( \kappa = 3 \): the 22-term Chebyshev interpolant of \( h \) on
      * \( [-1, 1] \) (its coefficients fall below \( 10^{-17} \) by degree 21), computed with mpmath at 50 digits and
-     * converted to monomials there. In double, the evaluation is within 5 ulps of erfcx on \( [0, 10^4] \) (test).
+     * converted to monomials there. Horner in double is within 5 ulps of erfcx at 4500 points of \( [0, 10^4] \)
+     * (measured against mpmath); the tests check 6 ulps at reference points and 12 against Cody's form.
      */
     private static final double[] ERFCX_COEFFICIENTS = {
         0.3580023023627799, -0.294464817723293, 0.19674278570136905, -0.10348908730032487, 0.039842587095677014,

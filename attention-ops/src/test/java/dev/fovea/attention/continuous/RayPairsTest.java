@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fovea.math.VectorApi;
 import dev.fovea.math.linalg.SymmetricMatrix2;
 import dev.fovea.math.special.Erf;
 import java.util.SplittableRandom;
@@ -18,7 +19,7 @@ class RayPairsTest {
 
     @Test
     void theVectorRouteIsChosenWhenTheModuleIsResolved() {
-        assertTrue(RayPairs.vectorModuleResolved(), "attention-ops' surefire argLine must add jdk.incubator.vector");
+        assertTrue(VectorApi.isResolved(), "attention-ops' surefire argLine must add jdk.incubator.vector");
         assertInstanceOf(VectorRayPairs.class, RayPairs.fastest());
         assertInstanceOf(VectorRayPairs.class, EllipseIntegrals.RAYS);
         assertTrue(VectorRayPairs.lanes() >= 2, "lanes: " + VectorRayPairs.lanes());
