@@ -77,12 +77,6 @@ public final class ContinuousSparsemax2 {
      * @throws ArithmeticException as {@link #expectation(TruncatedParaboloid, GaussianBasis2)}
      */
     public static ContinuousEvaluation evaluate(TruncatedParaboloid density, GaussianBasis2 basis, boolean withJacobian) {
-        return evaluate(density, basis, withJacobian, EllipseIntegrals.RAYS);
-    }
-
-    /** {@link #evaluate(TruncatedParaboloid, GaussianBasis2, boolean)} with the given ray-pair loop. */
-    static ContinuousEvaluation evaluate(
-            TruncatedParaboloid density, GaussianBasis2 basis, boolean withJacobian, RayPairs rays) {
         Objects.requireNonNull(density, "density must not be null");
         Objects.requireNonNull(basis, "basis must not be null");
         int n = basis.size();
@@ -96,7 +90,7 @@ public final class ContinuousSparsemax2 {
             if (integrals.vanishes()) {
                 continue;
             }
-            double[] sums = integrals.bounded(withJacobian, rays);
+            double[] sums = integrals.bounded(withJacobian);
             double kappa = integrals.prefactor();
             r[j] = kappa * sums[0];
             if (withJacobian) {

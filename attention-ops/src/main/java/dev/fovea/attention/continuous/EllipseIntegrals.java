@@ -299,11 +299,6 @@ final class EllipseIntegrals {
      * @throws ArithmeticException as {@link #nodesFor(boolean)}
      */
     double[] bounded(boolean withJacobian) {
-        return bounded(withJacobian, RAYS);
-    }
-
-    /** {@link #bounded(boolean)} with the given ray-pair loop (the tests compare the two). */
-    double[] bounded(boolean withJacobian, RayPairs rays) {
         int nodes = nodesFor(withJacobian);
         double[] sums = new double[SUMS + 1];
         if (nodes > HalfCircle.LARGEST_CACHED) {
@@ -312,7 +307,7 @@ final class EllipseIntegrals {
             accumulate(sums, 0, MAX_NODES / nodes);
         } else {
             HalfCircle angles = HalfCircle.of(nodes);
-            rays.add(this, angles.cos(), angles.sin(), nodes / 2, sums);
+            RAYS.add(this, angles.cos(), angles.sin(), nodes / 2, sums);
         }
         double step = 2.0 * Math.PI / nodes;
         for (int i = 0; i < SUMS; i++) {
