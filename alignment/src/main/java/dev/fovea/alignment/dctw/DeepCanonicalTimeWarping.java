@@ -99,8 +99,8 @@ public final class DeepCanonicalTimeWarping {
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
                 .build();
         try (NDManager scope = manager.newSubManager()) {
-            NDArray xs = scope.create(flatten(standardised(x, xMoments))).reshape(x.length, dx);
-            NDArray ys = scope.create(flatten(standardised(y, yMoments))).reshape(y.length, dy);
+            NDArray xs = scope.create(flatten(standardised(x, xMoments[0], xMoments[1]))).reshape(x.length, dx);
+            NDArray ys = scope.create(flatten(standardised(y, yMoments[0], yMoments[1]))).reshape(y.length, dy);
             WarpingPath path = CanonicalTimeWarping.uniformTimeWarping(x.length, y.length);
             List<Double> costs = new ArrayList<>();
             List<Double> correlations = new ArrayList<>();
@@ -207,11 +207,12 @@ public final class DeepCanonicalTimeWarping {
         return out;
     }
 
-    private static double[][] standardised(double[][] x, double[][] moments) {
-        double[][] out = new double[x.length][x[0].length];
+    /** \( (x_{tc} - m_c) s_c \): the standardisation of training, also applied by {@link DeepProjection#project}. */
+    static double[][] standardised(double[][] x, double[] mean, double[] scale) {
+        double[][] out = new double[x.length][mean.length];
         for (int t = 0; t < x.length; t++) {
-            for (int c = 0; c < x[0].length; c++) {
-                out[t][c] = (x[t][c] - moments[0][c]) * moments[1][c];
+            for (int c = 0; c < mean.length; c++) {
+                out[t][c] = (x[t][c] - mean[c]) * scale[c];
             }
         }
         return out;

@@ -65,20 +65,11 @@ public final class DeepProjection {
             throw new IllegalArgumentException("frames have " + d + " channels, the network takes " + mean.length);
         }
         try (NDManager scope = manager.newSubManager()) {
-            NDArray input = scope.create(DeepCanonicalTimeWarping.flatten(standardised(frames)))
+            NDArray input = scope.create(DeepCanonicalTimeWarping.flatten(
+                    DeepCanonicalTimeWarping.standardised(frames, mean, scale)))
                     .reshape(frames.length, d);
             NDArray output = network.forward(store, new NDList(input), false).singletonOrThrow();
             return cca.project(set, DeepCanonicalTimeWarping.matrix(output));
         }
-    }
-
-    double[][] standardised(double[][] frames) {
-        double[][] out = new double[frames.length][mean.length];
-        for (int t = 0; t < frames.length; t++) {
-            for (int c = 0; c < mean.length; c++) {
-                out[t][c] = (frames[t][c] - mean[c]) * scale[c];
-            }
-        }
-        return out;
     }
 }

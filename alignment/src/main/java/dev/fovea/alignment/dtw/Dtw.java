@@ -99,9 +99,7 @@ public final class Dtw {
      * @throws ArithmeticException      if the optimal cost overflows to \( +\infty \)
      */
     public static double distance(double[] x, double[] y) {
-        requireSequences(x, y, LocalCost.squared());
-        return requireFinite(DistanceKernel.active().cost(x, y, Math.max(x.length, y.length),
-                Double.POSITIVE_INFINITY), x.length, y.length);
+        return distance(x, y, LocalCost.squared());
     }
 
     /**

@@ -35,9 +35,8 @@ final class SimplexQuadraticProgram {
      * @param x                the minimiser
      * @param blockMultipliers \( \nu_b \), one per block
      * @param boundMultipliers \( \mu_j \ge 0 \) (0 for the free variables)
-     * @param iterations       active-set iterations used
      */
-    record Solution(double[] x, double[] blockMultipliers, double[] boundMultipliers, int iterations) {
+    record Solution(double[] x, double[] blockMultipliers, double[] boundMultipliers) {
     }
 
     /**
@@ -115,7 +114,7 @@ final class SimplexQuadraticProgram {
             double[] mu = new double[n];
             int release = release(gradient, nu, held, blockSize, mu);
             if (release < 0) {
-                return new Solution(x, nu, mu, iteration);
+                return new Solution(x, nu, mu);
             }
             held[release] = false;
         }

@@ -152,8 +152,10 @@ class DeepCanonicalTimeWarpingTest {
                 () -> new DeepCtwOptions(1, 1, List.of(), HiddenActivation.RELU, 2, 0.1, -1, 0, 0)).getMessage());
         assertEquals("activation must not be null", assertThrows(NullPointerException.class,
                 () -> d.withActivation(null)).getMessage());
-        assertEquals("x and y must have at least 3 frames, got 2 and 3", assertThrows(IllegalArgumentException.class,
-                () -> DeepCanonicalTimeWarping.align(NDManager.newBaseManager(), new double[2][1], new double[3][1],
-                        d)).getMessage());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertEquals("x and y must have at least 3 frames, got 2 and 3", assertThrows(
+                    IllegalArgumentException.class,
+                    () -> DeepCanonicalTimeWarping.align(manager, new double[2][1], new double[3][1], d)).getMessage());
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fovea.alignment.ctw.PathDeviation;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class GeneralizedTimeWarpingTest {
@@ -212,7 +213,7 @@ class GeneralizedTimeWarpingTest {
         // a^T G a against the second difference of u = Q a computed directly, for a random weight vector.
         double[][] basis = MonotoneBasis.onGrid(30);
         double[][] gram = GeneralizedTimeWarping.smoothnessGram(basis);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        SplittableRandom random = new SplittableRandom(2);
         double[] a = new double[MonotoneBasis.SIZE];
         for (int k = 0; k < a.length; k++) {
             a[k] = random.nextDouble();

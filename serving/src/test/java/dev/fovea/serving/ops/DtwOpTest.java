@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.fovea.serving.ops.OpsCommandTest.Outcome;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -131,19 +133,15 @@ class DtwOpTest {
     }
 
     private static String json(double[][] m) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < m.length; i++) {
-            out.append(i == 0 ? "" : ",").append(java.util.Arrays.toString(m[i]).replace(" ", ""));
-        }
-        return out.append("]").toString();
+        return Json.addAll(JsonNodeFactory.instance.arrayNode(), m).toString();
     }
 
     private static String channel(double[][] m, int k) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < m.length; i++) {
-            out.append(i == 0 ? "" : ",").append(m[i][k]);
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (double[] row : m) {
+            out.add(row[k]);
         }
-        return out.append("]").toString();
+        return out.toString();
     }
 
     @Test
