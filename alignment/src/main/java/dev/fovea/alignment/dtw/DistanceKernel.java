@@ -1,5 +1,6 @@
 package dev.fovea.alignment.dtw;
 
+import dev.fovea.math.VectorApi;
 import java.util.Objects;
 
 /**
@@ -28,26 +29,23 @@ public enum DistanceKernel {
      */
     FOUR_ROW_SCALAR;
 
-    private static final String VECTOR_MODULE = "jdk.incubator.vector";
-
     /** Holds the choice so that it is made, and logged, once, on first use. */
     private static final class Selection {
 
-        static final boolean VECTOR_MODULE_PRESENT = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
         static final DistanceKernel ACTIVE = select();
 
         private static DistanceKernel select() {
             // Fewer than two lanes would run the Vector API without SIMD: slower than the scalar kernel.
-            if (VECTOR_MODULE_PRESENT && AntiDiagonalSweep.lanes() >= 2) {
+            if (VectorApi.isResolved() && AntiDiagonalSweep.lanes() >= 2) {
                 return ANTI_DIAGONAL_SIMD;
             }
             System.getLogger(DistanceKernel.class.getName()).log(System.Logger.Level.WARNING,
-                    VECTOR_MODULE_PRESENT
+                    VectorApi.isResolved()
                             ? "the Vector API has fewer than two double lanes on this CPU, so Dtw.distance runs the"
                               + " scalar kernel FOUR_ROW_SCALAR"
-                            : "the module " + VECTOR_MODULE + " is not in this JVM, so Dtw.distance runs the scalar"
+                            : "the module " + VectorApi.MODULE + " is not in this JVM, so Dtw.distance runs the scalar"
                               + " kernel FOUR_ROW_SCALAR (about 4 times slower than ANTI_DIAGONAL_SIMD); start java"
-                              + " with --add-modules " + VECTOR_MODULE + " to use the SIMD kernel");
+                              + " with --add-modules " + VectorApi.MODULE + " to use the SIMD kernel");
             return FOUR_ROW_SCALAR;
         }
     }
@@ -59,7 +57,7 @@ public enum DistanceKernel {
 
     /** Whether this kernel can run in this JVM: always for {@link #FOUR_ROW_SCALAR}. */
     public boolean isAvailable() {
-        return this == FOUR_ROW_SCALAR || Selection.VECTOR_MODULE_PRESENT;
+        return this == FOUR_ROW_SCALAR || VectorApi.isResolved();
     }
 
     /**
@@ -75,8 +73,8 @@ public enum DistanceKernel {
      */
     public double distance(double[] x, double[] y, Window.SakoeChiba band, double abandonAbove) {
         if (!isAvailable()) {
-            throw new IllegalStateException(this + " needs the module " + VECTOR_MODULE
-                    + ", which is not in this JVM; start java with --add-modules " + VECTOR_MODULE);
+            throw new IllegalStateException(this + " needs the module " + VectorApi.MODULE
+                    + ", which is not in this JVM; start java with --add-modules " + VectorApi.MODULE);
         }
         Dtw.requireSequences(x, y, LocalCost.squared());
         Objects.requireNonNull(band, "band must not be null");
