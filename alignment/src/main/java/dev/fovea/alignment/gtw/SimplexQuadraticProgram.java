@@ -1,5 +1,6 @@
 package dev.fovea.alignment.gtw;
 
+import dev.fovea.math.linalg.LuDecomposition;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,8 @@ import java.util.Objects;
  * <p>The method keeps a feasible point and a working set of variables held at 0. Each iteration solves the
  * equality-constrained problem on the free variables \( F \) — the KKT system
  * \( Q_{FF} p_F + A_F^\top \nu = -(Q a + c)_F \), \( A_F p_F = 0 \), with \( A \) the block-membership matrix — by
- * Gaussian elimination with partial pivoting. A non-zero step is taken as far as feasibility allows (the variable that
- * reaches 0 first joins the working set); a zero step yields the multipliers of the held variables,
+ * {@link LuDecomposition} (Gaussian elimination with partial pivoting). A non-zero step is taken as far as
+ * feasibility allows (the variable that reaches 0 first joins the working set); a zero step yields the multipliers of the held variables,
  * \( \mu_j = (Q a + c)_j + \nu_{b(j)} \), and the most negative one leaves the working set, or, when all are
  * \( \ge 0 \), the point satisfies the KKT conditions
  * \[ Q a + c + A^\top \nu - \mu = 0,\quad \mu \ge 0,\quad a \ge 0,\quad \mu_j a_j = 0,\quad A a = 1 \]
@@ -175,7 +176,8 @@ final class SimplexQuadraticProgram {
             }
         }
         int size = count + blocks;
-        double[][] kkt = new double[size][size + 1];
+        double[][] kkt = new double[size][size];
+        double[] right = new double[size];
         for (int a = 0; a < count; a++) {
             for (int b = 0; b < count; b++) {
                 kkt[a][b] = q[free[a]][free[b]];
@@ -183,50 +185,14 @@ final class SimplexQuadraticProgram {
             int block = free[a] / blockSize;
             kkt[a][count + block] = 1;
             kkt[count + block][a] = 1;
-            kkt[a][size] = -gradient[free[a]];
+            right[a] = -gradient[free[a]];
         }
-        double[] solution = solve(kkt);
+        double[] solution = LuDecomposition.of(kkt, 0.0).solve(right);
         double[] p = new double[n];
         for (int a = 0; a < count; a++) {
             p[free[a]] = solution[a];
         }
         System.arraycopy(solution, count, nu, 0, blocks);
         return p;
-    }
-
-    /** Gaussian elimination with partial pivoting on an augmented matrix {@code [A | b]}; overwrites it. */
-    private static double[] solve(double[][] augmented) {
-        int size = augmented.length;
-        for (int col = 0; col < size; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < size; r++) {
-                if (Math.abs(augmented[r][col]) > Math.abs(augmented[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            if (augmented[pivot][col] == 0) {
-                throw new ArithmeticException("singular KKT system at column " + col + " of " + size);
-            }
-            double[] swap = augmented[pivot];
-            augmented[pivot] = augmented[col];
-            augmented[col] = swap;
-            for (int r = col + 1; r < size; r++) {
-                double factor = augmented[r][col] / augmented[col][col];
-                if (factor != 0) {
-                    for (int k = col; k <= size; k++) {
-                        augmented[r][k] -= factor * augmented[col][k];
-                    }
-                }
-            }
-        }
-        double[] x = new double[size];
-        for (int r = size - 1; r >= 0; r--) {
-            double sum = augmented[r][size];
-            for (int k = r + 1; k < size; k++) {
-                sum -= augmented[r][k] * x[k];
-            }
-            x[r] = sum / augmented[r][r];
-        }
-        return x;
     }
 }

@@ -2,6 +2,7 @@ package dev.fovea.attention.spatial;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.fovea.math.linalg.LuDecomposition;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -226,49 +227,16 @@ public final class ThinPlateSpline implements GridGenerator {
         return r2 == 0.0 ? 0.0 : r2 * Math.log(r2);
     }
 
-    /** The inverse by Gauss–Jordan elimination with partial pivoting; the system is small (\( K + 3 \)). */
+    /**
+     * \( A^{-1} \) by {@link LuDecomposition} with pivots below \( 10^{-12} \) times the largest entry refused: the
+     * spline system is singular exactly when control points repeat or all lie on one line.
+     */
     private static double[][] invert(double[][] a) {
-        int n = a.length;
-        double[][] m = new double[n][2 * n];
-        double scale = 0.0;
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, m[i], 0, n);
-            m[i][n + i] = 1.0;
-            for (double v : a[i]) {
-                scale = Math.max(scale, Math.abs(v));
-            }
+        try {
+            return LuDecomposition.of(a, 1e-12).inverse();
+        } catch (ArithmeticException singular) {
+            throw new IllegalArgumentException(
+                    "controlPoints give a singular spline system: points repeat or all lie on one line", singular);
         }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            if (!(Math.abs(m[pivot][col]) > 1e-12 * scale)) {
-                throw new IllegalArgumentException(
-                        "controlPoints give a singular spline system: points repeat or all lie on one line");
-            }
-            double[] swap = m[col];
-            m[col] = m[pivot];
-            m[pivot] = swap;
-            double p = m[col][col];
-            for (int j = 0; j < 2 * n; j++) {
-                m[col][j] /= p;
-            }
-            for (int r = 0; r < n; r++) {
-                if (r != col && m[r][col] != 0.0) {
-                    double f = m[r][col];
-                    for (int j = 0; j < 2 * n; j++) {
-                        m[r][j] -= f * m[col][j];
-                    }
-                }
-            }
-        }
-        double[][] inverse = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(m[i], n, inverse[i], 0, n);
-        }
-        return inverse;
     }
 }

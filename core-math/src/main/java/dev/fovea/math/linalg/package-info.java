@@ -3,7 +3,8 @@
  * factorisation of general small dense symmetric positive-definite matrices ({@link dev.fovea.math.linalg.Cholesky},
  * for ridge-regression Gram matrices), and symmetric and symmetric-definite generalized eigen-decompositions
  * ({@link dev.fovea.math.linalg.SymmetricEigen} by Jacobi rotations, {@link dev.fovea.math.linalg.GeneralizedSymmetricEigen}
- * through a Cholesky reduction) for canonical correlation analysis.
+ * through a Cholesky reduction) for canonical correlation analysis, and the LU factorisation with partial pivoting
+ * ({@link dev.fovea.math.linalg.LuDecomposition}) for small indefinite systems.
  *
  * <p>Two-dimensional Gaussians (continuous attention over an image plane) need covariance matrices, their
  * inverses, log-determinants and a factor for sampling many times per forward pass. A general matrix library would
